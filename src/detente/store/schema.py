@@ -1,0 +1,44 @@
+"""Schema migrations. Each entry upgrades the store by one version, inside one transaction.
+
+Never edit a released migration: add a new one (the stored ``schema_version`` says which ran).
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    # 1: articles, ingest runs and rejected inputs.
+    """
+    CREATE TABLE runs (
+        run_id VARCHAR PRIMARY KEY, started TIMESTAMP, finished TIMESTAMP, inputs VARCHAR[],
+        added INTEGER, unchanged INTEGER, duplicates INTEGER, rejected INTEGER, status VARCHAR
+    );
+    CREATE TABLE articles (
+        id VARCHAR PRIMARY KEY, source_uri VARCHAR NOT NULL, url VARCHAR, outlet VARCHAR, title VARCHAR,
+        published DATE, authors VARCHAR[], language VARCHAR, text VARCHAR, paragraphs VARCHAR[],
+        relays VARCHAR[], duplicate_of VARCHAR, removed VARCHAR[], content_hash VARCHAR,
+        minhash UBIGINT[], run_id VARCHAR, ingested_at TIMESTAMP
+    );
+    CREATE INDEX articles_hash ON articles (content_hash);
+    CREATE TABLE rejections (run_id VARCHAR, uri VARCHAR, reason VARCHAR);
+    """,
+    # 2: coded events and claims; the id includes the coder name+version, so two coders' output coexists.
+    """
+    CREATE TABLE events (
+        id VARCHAR PRIMARY KEY, article_id VARCHAR NOT NULL, sentence INTEGER, span_start INTEGER,
+        span_end INTEGER, evidence VARCHAR, date DATE,
+        source_code VARCHAR, source_country VARCHAR, source_sector VARCHAR, source_text VARCHAR,
+        target_code VARCHAR, target_country VARCHAR, target_sector VARCHAR, target_text VARCHAR,
+        type VARCHAR, mode VARCHAR, quad_class TINYINT, intensity DOUBLE, modality VARCHAR,
+        attributed_to VARCHAR, coder VARCHAR, confidence DOUBLE, trigger VARCHAR
+    );
+    CREATE INDEX events_dyad ON events (source_country, target_country, date);
+    CREATE INDEX events_article ON events (article_id);
+    CREATE TABLE claims (
+        id VARCHAR PRIMARY KEY, article_id VARCHAR NOT NULL, sentence INTEGER, evidence VARCHAR,
+        speaker_code VARCHAR, speaker_country VARCHAR, speaker_sector VARCHAR, speaker_text VARCHAR,
+        verb VARCHAR, content VARCHAR, modality VARCHAR, subjects VARCHAR, disputes VARCHAR, coder VARCHAR
+    );
+    CREATE INDEX claims_article ON claims (article_id);
+    CREATE TABLE coded (article_id VARCHAR, coder VARCHAR, PRIMARY KEY (article_id, coder));
+    """,
+]
