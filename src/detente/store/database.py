@@ -56,11 +56,17 @@ class Store:
 
     def __init__(self, path: str | Path = "detente.duckdb", *, read_only: bool = False) -> None:
         self.path = str(path)
+        if read_only and self.path != ":memory:" and not Path(self.path).exists():
+            raise NotFound(f"No store at {self.path}.", hint="Run `detente ingest PATH --db FILE` or `detente demo` first.")
         try:
-            self.con = duckdb.connect(self.path, read_only=read_only and Path(self.path).exists())
+            self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
             raise StoreError(f"Cannot open store {self.path}: {exc}") from exc
-        if not read_only:
+        if read_only:
+            if self.version < len(MIGRATIONS):
+                raise StoreError(f"Store {self.path} has schema {self.version}; this detente needs {len(MIGRATIONS)}.",
+                                 hint="Run any writing command (e.g. `detente ingest`) once to migrate it.")
+        else:
             self.migrate()
 
     def __enter__(self) -> Store:

@@ -1,0 +1,188 @@
+"""The ``detente`` command line: each command parses options and calls one library function.
+
+Library errors (``detente.errors``) become a one-line message with a hint and exit code 1;
+``--debug`` shows the traceback instead.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from detente.config import Settings, load_settings, settings_table
+from detente.errors import DetenteError, InputError
+
+app = typer.Typer(help="detente: evidence-linked political event data from news.", no_args_is_help=True,
+                  pretty_exceptions_enable=False, add_completion=False)
+console = Console(stderr=False)
+errors = Console(stderr=True)
+STATE: dict[str, Any] = {"debug": False, "config": None}
+
+DbOption = typer.Option(None, "--db", help="DuckDB file of the store (default: settings db, ./detente.duckdb).")
+FORMATS = ("table", "jsonl", "csv")
+
+
+@app.callback()
+def _main(
+    config: Optional[Path] = typer.Option(None, "--config", help="Settings file (default ./detente.toml)."),
+    debug: bool = typer.Option(False, "--debug", help="Show tracebacks of errors."),
+) -> None:
+    STATE["debug"] = debug
+    STATE["config"] = config
+
+
+def settings(**overrides: Any) -> Settings:
+    """Settings from the file, the environment and this command's options."""
+    return load_settings(STATE["config"], overrides)
+
+
+def emit(rows: list[dict[str, Any]], fmt: str, columns: list[str] | None = None, title: str | None = None) -> None:
+    """Print rows as a Rich table, JSON lines or CSV."""
+    if fmt not in FORMATS:
+        raise InputError(f"Unknown format {fmt!r}; use one of {', '.join(FORMATS)}.")
+    columns = columns or (list(rows[0]) if rows else [])
+    if fmt == "jsonl":
+        for row in rows:
+            sys.stdout.write(json.dumps({c: row.get(c) for c in columns}, default=str, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows({c: row.get(c) for c in columns} for row in rows)
+    else:
+        table = Table(title=title, show_lines=False)
+        for column in columns:
+            table.add_column(column, overflow="fold")
+        for row in rows:
+            table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
+        console.print(table)
+
+
+@app.command()
+def ingest(
+    paths: list[str] = typer.Argument(..., help="Files, folders (recursive) or glob patterns."),
+    db: Optional[str] = DbOption,
+    code: Optional[bool] = typer.Option(None, "--code/--no-code", help="Code events while ingesting."),
+) -> None:
+    """Ingest articles from files and folders into the store (and code their events)."""
+    from detente.pipeline import ingest as run_ingest
+
+    s = settings(db=db, **{"coding.code_on_ingest": code})
+    with Progress(SpinnerColumn(), TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("{task.description}"), TimeElapsedColumn(), console=errors,
+                  transient=True) as bar:
+        task = bar.add_task("", total=None)
+        report = run_ingest(s, paths, progress=lambda uri: bar.update(task, advance=1, description=Path(uri).name[:40]),
+                            coder=_coder(s))
+    print_report(report, s.db)
+
+
+def _coder(s: Settings) -> Any:
+    if not s.coding.code_on_ingest:
+        return None
+    try:
+        from detente.coding import get_coder
+    except ImportError:  # the coder is an optional stage until its module exists
+        return None
+    return get_coder(s)
+
+
+def print_report(report: Any, db: str) -> None:
+    console.print(f"[green]added {report.added}[/] · unchanged {report.unchanged} · "
+                  f"duplicates {report.duplicates} · [red]rejected {len(report.rejected)}[/] "
+                  f"· events {report.events} · claims {report.claims}  → {db}")
+    for item in report.rejected:
+        console.print(f"  [red]rejected[/] {item.uri}: {item.reason}")
+
+
+@app.command()
+def articles(
+    db: Optional[str] = DbOption,
+    fmt: str = typer.Option("table", "--format", help="table, jsonl or csv."),
+    limit: int = typer.Option(50, min=1),
+    offset: int = typer.Option(0, min=0),
+    outlet: Optional[str] = typer.Option(None, help="Only this outlet."),
+) -> None:
+    """List stored articles."""
+    from detente.store import Store
+
+    with Store(settings(db=db).db, read_only=True) as store:
+        rows = store.articles(limit=limit, offset=offset, outlet=outlet)
+    emit(rows, fmt, ["id", "published", "outlet", "title", "language", "duplicate_of", "relays"], "articles")
+
+
+@app.command()
+def article(article_id: str = typer.Argument(..., help="Article id (or a unique prefix)."),
+            db: Optional[str] = DbOption) -> None:
+    """Show one article: metadata and cleaned text."""
+    from detente.store import Store
+
+    with Store(settings(db=db).db, read_only=True) as store:
+        row = store.article(article_id)
+    for key in ("id", "title", "outlet", "published", "authors", "url", "source_uri", "language", "relays",
+                "duplicate_of"):
+        console.print(f"[bold]{key}[/]: {row.get(key)}", highlight=False, markup=True)
+    console.print()
+    console.print(row["text"] or "(text stored once, under the original above)", markup=False, highlight=False)
+
+
+@app.command()
+def export(
+    table: str = typer.Argument(..., help="articles, events, claims, runs or rejections."),
+    fmt: str = typer.Option("parquet", "--format", help="parquet, csv or jsonl."),
+    out: Path = typer.Option(..., "--out", help="File to write."),
+    db: Optional[str] = DbOption,
+) -> None:
+    """Export a whole table to Parquet, CSV or JSON lines."""
+    from detente.store import Store
+
+    with Store(settings(db=db).db, read_only=True) as store:
+        count = store.export(table, fmt, out)
+    console.print(f"wrote {count} rows of {table} to {out}")
+
+
+@app.command("settings")
+def show_settings() -> None:
+    """List every setting with its current value and help."""
+    s = settings()
+    flat = s.model_dump()
+    rows = []
+    for name, default, help_text in settings_table():
+        section, _, key = name.partition(".")
+        value = flat[section][key] if key else flat[section]
+        rows.append({"setting": name, "value": value, "default": default, "help": help_text})
+    emit(rows, "table", title="settings (detente.toml, DETENTE_* or options)")
+
+
+@app.command()
+def demo(
+    db: str = typer.Option("demo.duckdb", "--db", help="DuckDB file to create (replaced if it exists)."),
+    out: Path = typer.Option(Path("demo-out"), "--out", help="Folder for the demo's report files."),
+) -> None:
+    """Ingest the bundled sample corpus into a fresh store and report what was stored."""
+    from detente.demo import run_demo
+
+    run_demo(settings(db=db), out, console)
+
+
+def main() -> None:
+    """Console entry point: library errors become messages, not tracebacks."""
+    try:
+        app()
+    except DetenteError as exc:
+        if STATE["debug"]:
+            raise
+        errors.print(f"[red]error:[/] {exc.message}", highlight=False)
+        if exc.hint:
+            errors.print(f"[dim]hint: {exc.hint}[/]", highlight=False)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        errors.print("interrupted; the store keeps every finished batch, re-run to resume")
+        sys.exit(130)
