@@ -148,6 +148,42 @@ def export(
     console.print(f"wrote {count} rows of {table} to {out}")
 
 
+@app.command("code")
+def code_jsonl(
+    jsonl: Path = typer.Option(..., "--jsonl", help="JSONL file; each record's `text` is coded."),
+    out: Path = typer.Option(..., "--out", help="JSONL file to write, records with `events` and `claims`."),
+) -> None:
+    """Code the text of each JSONL record without touching the store."""
+    from detente.coding.jsonl import code_file
+
+    count = code_file(settings(), jsonl, out)
+    console.print(f"coded {count} records → {out}")
+
+
+@app.command("eval")
+def eval_gold(
+    gold: Path = typer.Argument(..., help="Gold JSONL in the guideline format."),
+    pred: Optional[Path] = typer.Option(None, "--pred", help="Predictions JSONL (default: run the coder)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+) -> None:
+    """Score the event coder against gold: P, R, F1, macro-F1, per type, modality, false assertions."""
+    from detente.coding.jsonl import evaluate_file
+
+    scores = evaluate_file(settings(), gold, pred)
+    if as_json:
+        sys.stdout.write(json.dumps(scores.to_dict(), indent=2) + "\n")
+        return
+    console.print(f"[bold]{gold}[/]: {scores.sentences} sentences, {scores.gold} gold events, "
+                  f"{scores.predicted} output events, {scores.matched} matched")
+    console.print(f"precision {scores.precision:.3f} · recall {scores.recall:.3f} · [bold]F1 {scores.f1:.3f}[/] · "
+                  f"macro-F1 {scores.macro_f1:.3f}")
+    console.print(f"modality accuracy {scores.modality_accuracy:.3f} · false assertions {scores.false_assertions} "
+                  f"(rate {scores.false_assertion_rate:.3f} of matched non-asserted gold; "
+                  f"{scores.false_assertion_share_of_asserted:.3f} of matched asserted output)")
+    emit([{"type": k, **v} for k, v in scores.per_type.items()], "table",
+         ["type", "gold", "predicted", "precision", "recall", "f1"], "per type")
+
+
 @app.command("settings")
 def show_settings() -> None:
     """List every setting with its current value and help."""

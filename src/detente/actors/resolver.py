@@ -1,0 +1,172 @@
+"""Resolve the actors of a parsed sentence: gazetteer mentions, then noun phrases to codes.
+
+A phrase resolves through its head: a dictionary mention at the head ("Islamabad", "Shehbaz
+Sharif", "the UN"), else a country named in a modifier plus the head's agent noun ("Pakistani
+troops" -> PAKMIL, "India's foreign ministry" -> INDGOV, "officials from Kabul" -> AFGGOV),
+else a named organisation whose own name carries a country ("US Strategic Metals" -> USABUS).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from detente.actors.gazetteer import Entry, Gazetteer
+from detente.records import ActorRef
+
+# Dependency labels of modifiers that can carry an actor's country ("US officials", "India's army").
+MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod"}
+# Prepositions whose object gives a head noun its country ("officials from Kabul", "rebels in Darfur").
+ORIGIN_PREPS = {"of", "from", "in"}
+# Last words that make an unknown named organisation a firm.
+FIRM_SUFFIXES = {"ltd", "inc", "plc", "llc", "spa", "ag", "gmbh", "co", "corp", "corporation", "company",
+                 "limited", "group", "holdings", "bank", "metals", "industries", "pharmaceuticals",
+                 "financial", "capital", "energy", "motors", "airlines", "petroleum", "oil", "technologies"}
+PRONOUNS = {"he", "she", "they", "it", "we", "him", "her", "them"}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    entries: tuple[Entry, ...]
+
+
+def _code(country: str | None, sector: str | None) -> str | None:
+    if country and sector and sector != "IGO":
+        return f"{country}{sector}"
+    return country or sector
+
+
+class Resolver:
+    """Finds dictionary mentions in a ``Doc`` and resolves noun phrases to ``ActorRef``."""
+
+    def __init__(self, gazetteer: Gazetteer, nlp: Language) -> None:
+        self.gazetteer = gazetteer
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        forms = sorted({form[4:] if form.lower().startswith("the ") else form for form in gazetteer.forms})
+        for start in range(0, len(forms), 5000):
+            self.matcher.add("ACTOR", list(nlp.tokenizer.pipe(forms[start : start + 5000])))
+
+    # -- mentions -----------------------------------------------------------------------
+    def mentions(self, doc: Doc) -> dict[int, Mention]:
+        """Token index -> the longest dictionary mention covering it."""
+        spans = filter_spans([Span(doc, s, e) for _, s, e in self.matcher(doc)])
+        found: dict[int, Mention] = {}
+        for span in spans:
+            entries = tuple(self.gazetteer.lookup(span.text))
+            if not entries or self._spurious(span, entries):
+                continue
+            mention = Mention(span.start, span.end, entries)
+            for i in range(span.start, span.end):
+                found[i] = mention
+        return found
+
+    @staticmethod
+    def _spurious(span: Span, entries: tuple[Entry, ...]) -> bool:
+        # "US" inside "us", "May" the month, "Chad" a first name: trust a one-token form only when
+        # the parser agrees it is a proper noun or an adjective of nationality.
+        if len(span) > 1 or all(e.kind == "adjective" for e in entries):
+            return False
+        token = span[0]
+        return token.pos_ not in {"PROPN", "ADJ", "NOUN"} or token.ent_type_ in {"DATE", "TIME", "CARDINAL"}
+
+    # -- phrases ------------------------------------------------------------------------
+    def entry_actor(self, mention: Mention, text: str, when: dt.date | None) -> ActorRef:
+        entry = self._pick(mention.entries, when)
+        sector = entry.sector
+        if entry.kind == "person" and not entry.active(when):
+            sector = None  # a former office-holder is no longer the government
+        if entry.kind == "people":
+            sector = "CVL"
+        return ActorRef(_code(entry.country, sector), entry.country, sector, text)
+
+    @staticmethod
+    def _pick(entries: tuple[Entry, ...], when: dt.date | None) -> Entry:
+        people = [e for e in entries if e.kind == "person"]
+        if people:
+            active = [e for e in people if e.active(when)]
+            return active[0] if active else max(people, key=lambda e: e.start or dt.date.min)
+        order = {"igo": 0, "group": 1, "country": 2, "capital": 3, "people": 4, "adjective": 5, "city": 6}
+        return min(entries, key=lambda e: order.get(e.kind, 9))
+
+    def resolve(self, head: Token, mentions: dict[int, Mention], when: dt.date | None) -> ActorRef | None:
+        """The actor a noun phrase headed by ``head`` names, or ``None``."""
+        text = _phrase_text(head)
+        mention = mentions.get(head.i)
+        if mention is not None:
+            actor = self.entry_actor(mention, text, when)
+            agent = self._sector(head)
+            if mention.entries[0].kind in {"adjective", "city"} and agent:
+                return ActorRef(_code(actor.country, agent), actor.country, agent, text)
+            if mention.entries[0].kind != "city" or head.dep_ in {"nsubj", "nsubjpass", "pobj", "dobj"}:
+                return actor
+        country = self._modifier_country(head, mentions, when)
+        sector = self._sector(head)
+        if country is None and head.pos_ == "PROPN":
+            country = self._inner_country(head, mentions, when)
+            if sector is None and head.ent_type_ == "ORG" and head.lower_ in FIRM_SUFFIXES:
+                sector = "BUS"
+        if country is None and sector is None:
+            return None
+        if country is None and head.pos_ not in {"PROPN", "NOUN"}:
+            return None
+        return ActorRef(_code(country, sector), country, sector, text)
+
+    def _sector(self, head: Token) -> str | None:
+        agents = self.gazetteer.agents
+        words = [t for t in head.children if t.dep_ in {"compound", "amod"} and t.i < head.i]
+        for candidate in (f"{words[-1].lower_} {head.lower_}" if words else "", head.lower_, head.lemma_.lower()):
+            if candidate and candidate in agents:
+                return agents[candidate]
+        for word in reversed(words):
+            if word.lower_ in agents:
+                return agents[word.lower_]
+        return None
+
+    def _modifier_country(self, head: Token, mentions: dict[int, Mention], when: dt.date | None) -> str | None:
+        for child in head.children:
+            if child.dep_ in MODIFIER_DEPS:
+                found = self._country_in(child, mentions, when)
+                if found:
+                    return found
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ORIGIN_PREPS:
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and (found := self._country_in(obj, mentions, when)):
+                        return found
+            if child.dep_ == "appos" and (found := self._country_in(child, mentions, when)):
+                return found
+        return None
+
+    def _country_in(self, token: Token, mentions: dict[int, Mention], when: dt.date | None) -> str | None:
+        """Country of the first mention in ``token``'s own phrase (not crossing clauses)."""
+        for t in token.subtree:
+            if t.dep_ in {"relcl", "acl", "ccomp", "advcl"} and t is not token:
+                break
+            if t.i in mentions:
+                return self.entry_actor(mentions[t.i], t.text, when).country
+        return None
+
+    def _inner_country(self, head: Token, mentions: dict[int, Mention], when: dt.date | None) -> str | None:
+        for t in head.lefts:
+            if t.dep_ == "compound" and t.i in mentions:
+                return self.entry_actor(mentions[t.i], t.text, when).country
+        return None
+
+
+def _phrase_text(head: Token) -> str:
+    """The words of a noun phrase without its clauses, conjuncts or trailing punctuation."""
+    tokens = [head]
+    stack = [c for c in head.children if c.dep_ not in {"conj", "cc", "relcl", "acl", "punct", "appos", "prep", "advcl"}]
+    while stack:
+        token = stack.pop()
+        tokens.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in {"relcl", "acl", "punct", "advcl", "conj", "cc"})
+    tokens.sort(key=lambda t: t.i)
+    return head.doc[tokens[0].i : tokens[-1].i + 1].text

@@ -1,0 +1,240 @@
+"""``plover.rules.v1``: a dependency-parse event coder over the trigger table and actor resolver.
+
+Example::
+
+    >>> coder = RulesCoder(load_settings())
+    >>> events, claims = coder.code_text("Pakistan handed over the suspect to the United States.")
+    >>> events[0].type, events[0].source.country, events[0].target.country
+    ('COOPERATE', 'PAK', 'USA')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from detente.actors import Resolver, load_gazetteer
+from detente.actors.resolver import Mention
+from detente.coding import frames
+from detente.coding.claims import extract_claims
+from detente.coding.modality import modality_of
+from detente.coding.plover import TYPES
+from detente.coding.triggers import Trigger, load_triggers
+from detente.config import Settings
+from detente.nlp import Parser
+from detente.records import ActorRef, Article, Claim, Event, stable_id
+
+NAME = "plover.rules.v1"
+# At most this many sources x targets per trigger: long lists are usually a mis-parse.
+MAX_PARTIES = 4
+# Confidence by how the event was read: a verb with its own arguments is the surest reading.
+CONFIDENCE = {"verb": 0.8, "light": 0.75, "noun": 0.6}
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What coding one sentence needs to know about its article."""
+
+    article_id: str
+    date: dt.date | None
+    outlet: str | None
+    mentions: dict[int, Mention]
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One trigger with the heads of its parties, before actors are resolved."""
+
+    trigger: Trigger
+    token: Token  # the trigger word
+    clause: Token  # the token whose clause gives the modality
+    sources: list[Token]
+    targets: list[list[Token]]
+    how: str
+
+
+class RulesCoder:
+    """Codes parsed articles into ``Event`` and ``Claim`` records."""
+
+    name = NAME
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.parser = Parser(settings.nlp)
+        self.triggers = load_triggers()
+        self.resolver = Resolver(load_gazetteer(tuple(settings.actors.extra_files)), self.parser.nlp)
+
+    # -- entry points ---------------------------------------------------------------------
+    def code_articles(self, articles: Sequence[Article]) -> tuple[list[Event], list[Claim]]:
+        events: list[Event] = []
+        claims: list[Claim] = []
+        english = [a for a in articles if a.language in (None, "en") and a.text]
+        for parsed in self.parser.pipe(english):
+            e, c = self.code_doc(parsed.doc, parsed.article.id, parsed.article.published, parsed.article.outlet)
+            events.extend(e)
+            claims.extend(c)
+        return events, claims
+
+    def code_text(self, text: str, date: dt.date | None = None, article_id: str = "text") -> tuple[list[Event], list[Claim]]:
+        return self.code_doc(self.parser.nlp(text), article_id, date, None)
+
+    def code_texts(self, items: Iterable[tuple[str, dt.date | None, str]]) -> Iterable[tuple[list[Event], list[Claim]]]:
+        """Code many (text, date, id) items with batched parsing."""
+        rows = list(items)
+        docs = self.parser.nlp.pipe((text for text, _, _ in rows), batch_size=self.settings.nlp.batch_size)
+        for doc, (_, date, item_id) in zip(docs, rows):
+            yield self.code_doc(doc, item_id, date, None)
+
+    def code_doc(self, doc: Doc, article_id: str, date: dt.date | None, outlet: str | None) -> tuple[list[Event], list[Claim]]:
+        context = Context(article_id, date, outlet, self.resolver.mentions(doc))
+        events: list[Event] = []
+        claims: list[Claim] = []
+        for index, sentence in enumerate(doc.sents):
+            events.extend(self.code_sentence(sentence, index, context))
+            claims.extend(extract_claims(sentence, index, context, self.resolver, claims, NAME))
+        return events, claims
+
+    # -- one sentence ---------------------------------------------------------------------
+    def code_sentence(self, sentence: Span, index: int, context: Context) -> list[Event]:
+        events: list[Event] = []
+        seen: set[tuple[str, str | None, str | None, str | None]] = set()
+        for reading in self.readings(sentence):
+            for event in self._events(reading, sentence, index, context):
+                key = (event.type, event.source.country, event.target.country, event.source.text)
+                if key not in seen:
+                    seen.add(key)
+                    events.append(event)
+        return events
+
+    def readings(self, sentence: Span) -> list[Reading]:
+        consumed: set[int] = set()
+        readings: list[Reading] = []
+        for token in sentence:
+            if token.pos_ not in {"VERB", "AUX"}:
+                continue
+            light = self._light(token)
+            if light is not None:
+                consumed.add(light.token.i)
+                readings.append(light)
+                continue
+            trigger = self.triggers.verb(token)
+            if trigger is None:
+                continue
+            consumed.update(c.i for c in token.children if c.dep_ == "dobj")
+            subjects, passive = frames.subjects(token)
+            if passive:
+                readings.append(Reading(trigger, token, token, frames.agent(token), [subjects], "verb"))
+            else:
+                readings.append(Reading(trigger, token, token, subjects, frames.verb_objects(token), "verb"))
+        for token in sentence:
+            if token.pos_ in {"NOUN", "PROPN"} and token.i not in consumed:
+                trigger = self.triggers.noun(token)
+                if trigger is not None:
+                    readings.append(self._noun_reading(token, trigger))
+        return readings
+
+    def _light(self, verb: Token) -> Reading | None:
+        if verb.lemma_.lower() not in self.triggers.light_verbs:
+            return None
+        obj = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+        if obj is not None and obj.lemma_.lower() in self.triggers.role_nouns:
+            obj = next(iter(frames.prep_objects(obj, {"in", "of"})), None)
+        trigger = self.triggers.noun(obj) if obj is not None else None
+        if obj is None or trigger is None:
+            return None
+        subjects, passive = frames.subjects(verb)
+        noun_sources, noun_targets = frames.noun_arguments(obj)
+        between = frames.between(obj) or list(frames.prep_objects(verb, {"between"}))
+        if passive or not subjects:
+            subjects = frames.agent(verb) or between[:1] or noun_sources
+            targets = [between[1:]] if between else noun_targets
+        elif verb.lemma_.lower() in self.triggers.receptive_verbs:
+            givers = list(frames.prep_objects(obj, {"from", "by"})) + list(frames.prep_objects(verb, {"from", "by"}))
+            return Reading(trigger, obj, verb, givers or noun_sources, [subjects], "light")
+        else:
+            targets = [between, *noun_targets]
+            if trigger.type in frames.PATIENT_OF_TYPES:
+                targets.append(frames.of_objects(obj))
+            targets.append(list(frames.prep_objects(verb, frames.TARGET_PREPS)))
+            targets.append([c for c in verb.children if c.dep_ == "dative"])
+            targets.append(noun_sources)
+        return Reading(trigger, obj, verb, subjects, [t for t in targets if t], "light")
+
+    def _noun_reading(self, noun: Token, trigger: Trigger) -> Reading:
+        sources, targets = frames.noun_arguments(noun)
+        between = frames.between(noun)
+        if between:
+            if sources:
+                targets.insert(0, between)
+            else:
+                sources, targets = between[:1], [between[1:], *targets]
+        of = frames.of_objects(noun)
+        if trigger.type in frames.PATIENT_OF_TYPES:
+            targets.append(of)
+        else:
+            sources.extend(of)
+        targets.append(sources[1:])  # "US-Pakistan talks": the second named party
+        return Reading(trigger, noun, noun, sources, [t for t in targets if t], "noun")
+
+    # -- actors and records ---------------------------------------------------------------
+    def _resolve(self, heads: Iterable[Token], context: Context) -> list[tuple[Token, ActorRef]]:
+        found: list[tuple[Token, ActorRef]] = []
+        mentions_seen: set[int] = set()
+        for head in heads:
+            mention = context.mentions.get(head.i)
+            key = mention.start if mention else head.i
+            if key in mentions_seen:
+                continue
+            actor = self.resolver.resolve(head, context.mentions, context.date)
+            if actor is not None:
+                mentions_seen.add(key)
+                found.append((head, actor))
+        return found[:MAX_PARTIES]
+
+    def _events(self, reading: Reading, sentence: Span, index: int, context: Context) -> list[Event]:
+        sources = self._resolve(reading.sources, context)
+        if not sources:
+            return []
+        used = {t.i for t, _ in sources}
+        targets: list[tuple[Token, ActorRef]] = []
+        for group in reading.targets:
+            targets = [(t, a) for t, a in self._resolve(group, context) if t.i not in used
+                       and not self._same_mention(t, used, context)]
+            if targets:
+                break
+        if not targets and TYPES[reading.trigger.type].symmetric and len(sources) > 1:
+            sources, targets = sources[:1], sources[1:]
+        modality = modality_of(reading.clause if reading.how == "light" else reading.token)
+        speaker = None
+        if modality.speaker is not None:
+            resolved = self.resolver.resolve(modality.speaker, context.mentions, context.date)
+            speaker = resolved.code if resolved and resolved.code else modality.speaker.text
+        events = []
+        for _, source in sources:
+            for _, target in targets:
+                if source.country is None and target.country is None:
+                    continue
+                events.append(self._event(reading, source, target, modality.value, speaker, sentence, index, context))
+        return events
+
+    @staticmethod
+    def _same_mention(token: Token, used: set[int], context: Context) -> bool:
+        mention = context.mentions.get(token.i)
+        return mention is not None and any(mention.start <= i < mention.end for i in used)
+
+    def _event(self, reading: Reading, source: ActorRef, target: ActorRef, modality: str, speaker: str | None,
+               sentence: Span, index: int, context: Context) -> Event:
+        trigger = reading.trigger
+        confidence = CONFIDENCE[reading.how] - (0.1 if source.country is None or target.country is None else 0.0)
+        return Event(
+            id=stable_id(context.article_id, str(index), str(reading.token.i), trigger.type, str(source.code),
+                         source.text, str(target.code), target.text, NAME),
+            article_id=context.article_id, sentence=index, span=(sentence.start_char, sentence.end_char),
+            evidence=sentence.text, date=context.date, source=source, target=target, type=trigger.type,
+            mode=trigger.mode, quad_class=TYPES[trigger.type].quad_class, intensity=trigger.intensity,
+            modality=modality, attributed_to=speaker or context.outlet, coder=NAME,
+            confidence=round(confidence, 2), trigger=reading.token.text,
+        )

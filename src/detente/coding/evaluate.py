@@ -1,0 +1,135 @@
+"""Scoring an event coder against gold JSONL, as ``shared/eval/GUIDELINES.md`` defines it.
+
+An output event matches a gold event when type, source country and target country are equal
+(each gold event matched at most once). Precision, recall and F1 are micro-averaged over all
+sentences; per-type F1 and macro-F1 (over types present in gold or output) are reported too.
+Modality accuracy is over matched events. A false assertion is an output event marked
+``asserted`` that matches a gold event whose modality is negated, hedged, denied or claimed; its
+rate is given over those matched non-asserted gold events (and, second, over all matched output
+events marked asserted).
+
+Gold converted from older PLOVER records writes ``IGO`` for every international organisation;
+such a gold country matches any IGO acronym of the actor dictionary.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from detente.errors import InputError
+
+NON_ASSERTED = {"negated", "hedged", "denied", "claimed"}
+
+
+@dataclass
+class Scores:
+    sentences: int = 0
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+    precision: float = 0.0
+    recall: float = 0.0
+    f1: float = 0.0
+    macro_f1: float = 0.0
+    modality_accuracy: float = 0.0
+    false_assertions: int = 0
+    false_assertion_rate: float = 0.0
+    false_assertion_share_of_asserted: float = 0.0
+    per_type: dict[str, dict[str, float]] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def read_jsonl(path: str | Path) -> Iterator[dict[str, Any]]:
+    """Records of a JSONL file; a malformed line is an ``InputError`` naming file and line."""
+    try:
+        handle = open(path, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"Cannot read {path}: {exc.strerror}.") from exc
+    with handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError(f"{path}, line {number}: malformed JSON ({exc.msg}).") from exc
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                raise InputError(f"{path}, line {number}: expected an object with a 'text' string.")
+            yield record
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _same_country(gold: str | None, pred: str | None, igo_codes: frozenset[str]) -> bool:
+    if gold == pred:
+        return True
+    return gold == "IGO" and pred in igo_codes
+
+
+def match(gold: list[dict[str, Any]], pred: list[dict[str, Any]], igo_codes: frozenset[str] = frozenset()
+          ) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """Greedy one-to-one matching of output to gold events."""
+    free = list(gold)
+    pairs = []
+    for p in pred:
+        for g in free:
+            if (g["type"] == p["type"] and _same_country(g["source"].get("country"), p["source"].get("country"), igo_codes)
+                    and _same_country(g["target"].get("country"), p["target"].get("country"), igo_codes)):
+                pairs.append((g, p))
+                free.remove(g)
+                break
+    return pairs
+
+
+def score(pairs: Iterable[tuple[list[dict[str, Any]], list[dict[str, Any]]]],
+          igo_codes: frozenset[str] = frozenset()) -> Scores:
+    """Score (gold events, output events) per sentence."""
+    s = Scores()
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    modality_right = asserted_matched = 0
+    non_asserted_matched = 0
+    for gold, pred in pairs:
+        s.sentences += 1
+        s.gold += len(gold)
+        s.predicted += len(pred)
+        matched = match(gold, pred, igo_codes)
+        s.matched += len(matched)
+        for g in gold:
+            fn[g["type"]] += 1
+        for p in pred:
+            fp[p["type"]] += 1
+        for g, p in matched:
+            tp[g["type"]] += 1
+            fn[g["type"]] -= 1
+            fp[p["type"]] -= 1
+            modality_right += g.get("modality", "asserted") == p.get("modality", "asserted")
+            non_asserted_matched += g.get("modality", "asserted") in NON_ASSERTED
+            if p.get("modality", "asserted") == "asserted":
+                asserted_matched += 1
+                s.false_assertions += g.get("modality", "asserted") in NON_ASSERTED
+    s.precision = s.matched / s.predicted if s.predicted else 0.0
+    s.recall = s.matched / s.gold if s.gold else 0.0
+    s.f1 = _f1(s.precision, s.recall)
+    for kind in sorted(set(tp) | set(fp) | set(fn)):
+        if tp[kind] + fp[kind] + fn[kind] == 0:
+            continue
+        p = tp[kind] / (tp[kind] + fp[kind]) if tp[kind] + fp[kind] else 0.0
+        r = tp[kind] / (tp[kind] + fn[kind]) if tp[kind] + fn[kind] else 0.0
+        s.per_type[kind] = {"precision": round(p, 3), "recall": round(r, 3), "f1": round(_f1(p, r), 3),
+                            "gold": tp[kind] + fn[kind], "predicted": tp[kind] + fp[kind]}
+    s.macro_f1 = sum(v["f1"] for v in s.per_type.values()) / len(s.per_type) if s.per_type else 0.0
+    s.modality_accuracy = modality_right / s.matched if s.matched else 0.0
+    s.false_assertion_rate = s.false_assertions / non_asserted_matched if non_asserted_matched else 0.0
+    s.false_assertion_share_of_asserted = s.false_assertions / asserted_matched if asserted_matched else 0.0
+    return s

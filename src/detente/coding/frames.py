@@ -1,0 +1,132 @@
+"""Who did it and to whom: source and target heads of a trigger, read from the dependency parse.
+
+Covers active and passive voice, participle and relative clauses, coordination ("A and B held
+talks"), subject control ("agreed to visit"), object control ("urged X to"), light verbs ("held
+talks with", "played a role in the arrest of"), noun triggers with possessives, modifiers
+("US-Pakistan talks"), "by" and "between" phrases, and pronoun subjects of reported speech.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+# Prepositions that introduce the other party of an interaction.
+TARGET_PREPS = {"with", "to", "against", "on", "toward", "towards", "into", "upon", "at", "for", "over", "from"}
+NOUN_TARGET_PREPS = {"with", "to", "against", "on", "toward", "towards", "for", "between", "from", "into", "over"}
+# For these types "X of Y" names the one acted upon ("the arrest of Y", "the release of Y").
+PATIENT_OF_TYPES = {"COERCE", "ASSAULT", "CONCEDE", "SANCTION", "ACCUSE", "COOPERATE", "RETREAT", "AID"}
+OBJECT_CONTROL = {"urge", "ask", "call", "press", "pressure", "push", "force", "order", "invite", "encourage",
+                  "help", "allow", "persuade", "tell", "request", "implore", "lobby"}
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """``token`` and the tokens coordinated with it ("India, Pakistan and China")."""
+    return [token, *token.conjuncts] if token.conjuncts else [token]
+
+
+def _pronoun_antecedent(token: Token) -> Token:
+    """A subject pronoun ("he said he would") stands for the nearest governing clause's subject."""
+    if token.tag_ not in {"PRP"}:
+        return token
+    current = token.head
+    for _ in range(6):
+        parent = current.head
+        if parent is current:
+            break
+        for child in parent.children:
+            if child.dep_ in SUBJECT_DEPS and child.tag_ != "PRP":
+                return child
+        current = parent
+    return token
+
+
+def subjects(verb: Token) -> tuple[list[Token], bool]:
+    """Subject heads of ``verb`` and whether they are the target (passive voice)."""
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return [_pronoun_antecedent(c) for c in conjuncts(child)], False
+    for child in verb.children:
+        if child.dep_ == "nsubjpass":
+            return conjuncts(child), True
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return conjuncts(verb.head), True  # "a camp attacked by militiamen"
+    if verb.dep_ in {"acl", "relcl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
+        return conjuncts(verb.head), False  # "rebels who attacked", "forces killing civilians"
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in OBJECT_CONTROL:
+        for child in verb.head.children:
+            if child.dep_ == "dobj":
+                return conjuncts(child), False
+    if verb.dep_ in {"xcomp", "conj", "advcl", "pcomp", "ccomp"} and verb.head is not verb:
+        head = verb.head if verb.dep_ != "pcomp" else verb.head.head
+        if head.pos_ in {"VERB", "AUX"}:
+            found, passive = subjects(head)
+            return found, passive and verb.dep_ == "conj"
+    return [], False
+
+
+def agent(verb: Token) -> list[Token]:
+    """The "by" phrase of a passive verb."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return [c for o in child.children if o.dep_ == "pobj" for c in conjuncts(o)]
+    return []
+
+
+def prep_objects(head: Token, preps: set[str]) -> Iterator[Token]:
+    for child in head.children:
+        if child.dep_ in {"prep", "dative"} and child.lower_ in preps:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    yield from conjuncts(obj)
+
+
+def verb_objects(verb: Token) -> list[list[Token]]:
+    """Candidate target groups of a verb, most direct first."""
+    groups: list[list[Token]] = []
+    for child in verb.children:
+        if child.dep_ == "dative" and child.pos_ != "ADP":
+            groups.append(conjuncts(child))
+    for child in verb.children:
+        if child.dep_ in {"dobj", "attr"}:
+            groups.append(conjuncts(child))
+            groups.append(list(prep_objects(child, NOUN_TARGET_PREPS)))
+            groups.append([c for c in child.children if c.dep_ == "poss"])
+    groups.append(list(prep_objects(verb, TARGET_PREPS)))
+    for child in verb.children:
+        if child.dep_ in {"xcomp", "ccomp"}:
+            inner_subjects = [c for c in child.children if c.dep_ in SUBJECT_DEPS]
+            if child.dep_ == "ccomp" and inner_subjects:
+                groups.append(conjuncts(inner_subjects[0]))  # "demanded that the US cancel"
+            for group in verb_objects(child):
+                groups.append(group)
+    return [g for g in groups if g]
+
+
+def noun_arguments(noun: Token) -> tuple[list[Token], list[list[Token]]]:
+    """(source candidates, target candidate groups) of a noun trigger from its own dependents."""
+    sources: list[Token] = []
+    for child in noun.children:
+        if child.dep_ == "poss":
+            sources.extend(conjuncts(child))
+    modifiers = [c for c in noun.lefts if c.dep_ in {"compound", "amod", "nmod", "npadvmod"}]
+    for child in modifiers:
+        sources.extend(t for t in child.subtree if t.dep_ in {"compound", "amod", "nmod", "conj", "npadvmod"}
+                       or t is child)
+    sources.extend(agent_like(noun))
+    targets = [list(prep_objects(noun, NOUN_TARGET_PREPS))]
+    return sources, [t for t in targets if t]
+
+
+def agent_like(noun: Token) -> list[Token]:
+    return list(prep_objects(noun, {"by"}))
+
+
+def between(noun: Token) -> list[Token]:
+    return list(prep_objects(noun, {"between", "among", "amongst"}))
+
+
+def of_objects(noun: Token) -> list[Token]:
+    return list(prep_objects(noun, {"of"}))

