@@ -106,8 +106,13 @@ class Resolver:
                 return ActorRef(_code(actor.country, agent), actor.country, agent, text)
             if mention.entries[0].kind != "city" or head.dep_ in {"nsubj", "nsubjpass", "pobj", "dobj"}:
                 return actor
-        country = self._modifier_country(head, mentions, when)
         sector = self._sector(head)
+        # A thing ("the right", "joint exercises") is no actor, but "Palestinian lorries" stand for
+        # their country; only an agent noun takes its country from a phrase ("officials from Kabul").
+        thing = head.pos_ == "NOUN" and sector is None
+        country = self._modifier_country(head, mentions, when, phrases=not thing)
+        if thing and country is None:
+            return None
         if country is None and head.pos_ == "PROPN":
             country = self._inner_country(head, mentions, when)
             if sector is None and head.ent_type_ == "ORG" and head.lower_ in FIRM_SUFFIXES:
@@ -118,24 +123,38 @@ class Resolver:
             return None
         return ActorRef(_code(country, sector), country, sector, text)
 
+    def resolve_all(self, head: Token, mentions: dict[int, Mention], when: dt.date | None) -> list[ActorRef]:
+        """Like ``resolve``, but "US and Japanese negotiators" gives one actor per country."""
+        actor = self.resolve(head, mentions, when)
+        if actor is None or head.i in mentions:
+            return [actor] if actor else []
+        actors = [actor]
+        for child in head.children:
+            if child.dep_ in MODIFIER_DEPS and child.i in mentions:
+                for other in child.conjuncts:
+                    if other.i in mentions:
+                        country = self.entry_actor(mentions[other.i], other.text, when).country
+                        if country and country not in {a.country for a in actors}:
+                            text = f"{other.text} {head.text}"
+                            actors.append(ActorRef(_code(country, actor.sector), country, actor.sector, text))
+        return actors
+
     def _sector(self, head: Token) -> str | None:
         agents = self.gazetteer.agents
         words = [t for t in head.children if t.dep_ in {"compound", "amod"} and t.i < head.i]
         for candidate in (f"{words[-1].lower_} {head.lower_}" if words else "", head.lower_, head.lemma_.lower()):
             if candidate and candidate in agents:
                 return agents[candidate]
-        for word in reversed(words):
-            if word.lower_ in agents:
-                return agents[word.lower_]
         return None
 
-    def _modifier_country(self, head: Token, mentions: dict[int, Mention], when: dt.date | None) -> str | None:
+    def _modifier_country(self, head: Token, mentions: dict[int, Mention], when: dt.date | None,
+                          phrases: bool = True) -> str | None:
         for child in head.children:
             if child.dep_ in MODIFIER_DEPS:
                 found = self._country_in(child, mentions, when)
                 if found:
                     return found
-        for child in head.children:
+        for child in head.children if phrases else ():
             if child.dep_ == "prep" and child.lower_ in ORIGIN_PREPS:
                 for obj in child.children:
                     if obj.dep_ == "pobj" and (found := self._country_in(obj, mentions, when)):

@@ -188,10 +188,10 @@ class RulesCoder:
             key = mention.start if mention else head.i
             if key in mentions_seen:
                 continue
-            actor = self.resolver.resolve(head, context.mentions, context.date)
-            if actor is not None:
+            actors = self.resolver.resolve_all(head, context.mentions, context.date)
+            if actors:
                 mentions_seen.add(key)
-                found.append((head, actor))
+                found.extend((head, actor) for actor in actors)
         return found[:MAX_PARTIES]
 
     def _events(self, reading: Reading, sentence: Span, index: int, context: Context) -> list[Event]:

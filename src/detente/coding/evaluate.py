@@ -9,7 +9,9 @@ rate is given over those matched non-asserted gold events (and, second, over all
 events marked asserted).
 
 Gold converted from older PLOVER records writes ``IGO`` for every international organisation;
-such a gold country matches any IGO acronym of the actor dictionary.
+such a gold country matches any IGO acronym of the actor dictionary. Gold that follows the
+PLOVER manual's fold of future cooperation into AGREE (the PLOVER gold standard records) is scored
+with ``fold=True``, which applies ``plover_fold`` to the output first.
 """
 
 from __future__ import annotations
@@ -24,6 +26,15 @@ from typing import Any
 from detente.errors import InputError
 
 NON_ASSERTED = {"negated", "hedged", "denied", "claimed"}
+# The PLOVER manual folds intended cooperation into AGREE; detente keeps the type and a modality.
+FOLDED_TYPES = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+
+
+def plover_fold(event: dict[str, Any]) -> dict[str, Any]:
+    """Strict-PLOVER view of an event: future or hedged CONSULT/SUPPORT/COOPERATE/AID become AGREE."""
+    if event.get("type") in FOLDED_TYPES and event.get("modality") in {"future", "hedged"}:
+        return {**event, "type": "AGREE", "modality": "asserted"}
+    return event
 
 
 @dataclass

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from detente.coding.evaluate import Scores, read_jsonl, score
+from detente.coding.evaluate import Scores, plover_fold, read_jsonl, score
 from detente.config import Settings
 from detente.extract.fields import parse_date
 from detente.records import Claim, Event
@@ -60,7 +60,8 @@ def code_file(settings: Settings, path: str | Path, out: str | Path) -> int:
     return count
 
 
-def evaluate_file(settings: Settings, gold_path: str | Path, pred_path: str | Path | None = None) -> Scores:
+def evaluate_file(settings: Settings, gold_path: str | Path, pred_path: str | Path | None = None,
+                  fold: bool = False) -> Scores:
     """Score predictions (from ``pred_path``, or from running the coder) against gold."""
     from detente.actors import load_gazetteer
 
@@ -70,7 +71,8 @@ def evaluate_file(settings: Settings, gold_path: str | Path, pred_path: str | Pa
     pairs = []
     for index, record in enumerate(gold):
         pred = by_id.get(str(record.get("id")), predicted[index] if index < len(predicted) and not pred_path else {})
-        pairs.append((record.get("events") or [], pred.get("events") or []))
+        output = pred.get("events") or []
+        pairs.append((record.get("events") or [], [plover_fold(e) for e in output] if fold else output))
     gazetteer = load_gazetteer(tuple(settings.actors.extra_files))
     igo_codes = frozenset(e.country for entries in gazetteer.forms.values() for e in entries
                           if e.kind == "igo" and e.country)

@@ -70,7 +70,7 @@ def _local(verb: Token) -> str:
             found = _stronger(found, "hedged")
         elif child.dep_ == "acomp" and child.lower_ in HEDGE_ADJECTIVES:
             found = _stronger(found, "future" if child.lower_ in FUTURE_ADJECTIVES else "hedged")
-        elif child.dep_ in {"npadvmod", "appos", "attr"} and child.lower_ in CLAIM_NOUNS:
+        elif child.dep_ in {"npadvmod", "appos", "attr"} and child.lower_ in CLAIM_NOUNS and verb.lemma_ not in CLAIM_VERBS:
             # "X credited Y with Z, a claim India denied": the clause is presented as a claim.
             found = _stronger(found, "claimed")
     if verb.lemma_ in {"expect", "schedule", "plan", "set"} and any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
@@ -115,7 +115,8 @@ def modality_of(trigger: Token) -> Modality:
                 found = _stronger(found, "negated")
             elif relation in {"xcomp", "acomp"} and lemma in HEDGE_ADJECTIVES:
                 found = _stronger(found, "hedged")
-            elif relation in {"ccomp", "pcomp", "prep", "pobj", "dobj"} and lemma in CLAIM_VERBS and depth < 4:
+            elif relation in {"ccomp", "pcomp", "prep", "pobj"} and lemma in CLAIM_VERBS and depth < 4:
+                # The content of a claim, an accusation or a crediting ("credited Trump with mediating").
                 found = _stronger(found, "claimed")
                 speaker, speech = speaker or _subject(parent), speech or parent
             elif relation in {"ccomp", "dobj"} and lemma in DENY_VERBS:

@@ -165,11 +165,13 @@ def eval_gold(
     gold: Path = typer.Argument(..., help="Gold JSONL in the guideline format."),
     pred: Optional[Path] = typer.Option(None, "--pred", help="Predictions JSONL (default: run the coder)."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+    plover_fold: bool = typer.Option(False, "--plover-fold", help="Fold future/hedged cooperation into AGREE "
+                                     "first, as strict-PLOVER gold (plover-gsr) expects."),
 ) -> None:
     """Score the event coder against gold: P, R, F1, macro-F1, per type, modality, false assertions."""
     from detente.coding.jsonl import evaluate_file
 
-    scores = evaluate_file(settings(), gold, pred)
+    scores = evaluate_file(settings(), gold, pred, fold=plover_fold)
     if as_json:
         sys.stdout.write(json.dumps(scores.to_dict(), indent=2) + "\n")
         return
