@@ -30,6 +30,12 @@ from detente.records import ActorRef, Article, Claim, Event, stable_id
 NAME = "plover.rules.v1"
 # At most this many sources x targets per trigger: long lists are usually a mis-parse.
 MAX_PARTIES = 4
+# Acts whose place may stand for their target: "attacks in northeastern Nigeria", "a summit in
+# Switzerland", "exercises in Alaska" (used only when the sentence names no other party).
+PLACE_TARGET_TYPES = {"CONSULT", "ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
+PLACE_KINDS = {"country", "capital", "city"}
+# Sectors of a party whose country a sentence leaves implicit ("police", "a man", "Prime Bank PLC").
+THREAT_TYPES = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 # Confidence by how the event was read: a verb with its own arguments is the surest reading.
 CONFIDENCE = {"verb": 0.8, "light": 0.75, "noun": 0.6}
 
@@ -54,6 +60,7 @@ class Reading:
     sources: list[Token]
     targets: list[list[Token]]
     how: str
+    places: tuple[Token, ...] = ()  # fallback targets for acts done *in* a place
 
 
 class RulesCoder:
@@ -125,10 +132,11 @@ class RulesCoder:
                 continue
             consumed.update(c.i for c in token.children if c.dep_ == "dobj")
             subjects, passive = frames.subjects(token)
+            where = tuple(frames.places(token))
             if passive:
-                readings.append(Reading(trigger, token, token, frames.agent(token), [subjects], "verb"))
+                readings.append(Reading(trigger, token, token, frames.agent(token), [subjects], "verb", where))
             else:
-                readings.append(Reading(trigger, token, token, subjects, frames.verb_objects(token), "verb"))
+                readings.append(Reading(trigger, token, token, subjects, frames.verb_objects(token), "verb", where))
         for token in sentence:
             if token.pos_ in {"NOUN", "PROPN"} and token.i not in consumed:
                 trigger = self.triggers.noun(token)
@@ -140,6 +148,8 @@ class RulesCoder:
         if verb.lemma_.lower() not in self.triggers.light_verbs:
             return None
         obj = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+        if obj is None:  # "entered into an agreement", "engaged in talks"
+            obj = next(iter(frames.prep_objects(verb, {"into", "in"})), None)
         if obj is not None and obj.lemma_.lower() in self.triggers.role_nouns:
             obj = next(iter(frames.prep_objects(obj, {"in", "of"})), None)
         trigger = self.triggers.noun(obj) if obj is not None else None
@@ -153,7 +163,7 @@ class RulesCoder:
             targets = [between[1:]] if between else noun_targets
         elif verb.lemma_.lower() in self.triggers.receptive_verbs:
             givers = list(frames.prep_objects(obj, {"from", "by"})) + list(frames.prep_objects(verb, {"from", "by"}))
-            return Reading(trigger, obj, verb, givers or noun_sources, [subjects], "light")
+            return Reading(trigger, obj, verb, givers or noun_sources, [subjects], "light", tuple(frames.places(obj, verb)))
         else:
             targets = [between, *noun_targets]
             if trigger.type in frames.PATIENT_OF_TYPES:
@@ -161,7 +171,7 @@ class RulesCoder:
             targets.append(list(frames.prep_objects(verb, frames.TARGET_PREPS)))
             targets.append([c for c in verb.children if c.dep_ == "dative"])
             targets.append(noun_sources)
-        return Reading(trigger, obj, verb, subjects, [t for t in targets if t], "light")
+        return Reading(trigger, obj, verb, subjects, [t for t in targets if t], "light", tuple(frames.places(obj, verb)))
 
     def _noun_reading(self, noun: Token, trigger: Trigger) -> Reading:
         sources, targets = frames.noun_arguments(noun)
@@ -172,15 +182,17 @@ class RulesCoder:
             else:
                 sources, targets = between[:1], [between[1:], *targets]
         of = frames.of_objects(noun)
-        if trigger.type in frames.PATIENT_OF_TYPES:
+        if trigger.type in frames.PATIENT_OF_TYPES or trigger.mode == "visit":  # "a tour of Asia"
             targets.append(of)
         else:
             sources.extend(of)
         targets.append(sources[1:])  # "US-Pakistan talks": the second named party
-        return Reading(trigger, noun, noun, sources, [t for t in targets if t], "noun")
+        where = tuple(frames.places(noun, noun.head))
+        return Reading(trigger, noun, noun, sources, [t for t in targets if t], "noun", where)
 
     # -- actors and records ---------------------------------------------------------------
-    def _resolve(self, heads: Iterable[Token], context: Context) -> list[tuple[Token, ActorRef]]:
+    def _resolve(self, heads: Iterable[Token], context: Context, home: str | None = None) -> list[tuple[Token, ActorRef]]:
+        """Actors of phrase heads; one without a country takes the sentence's only country, if any."""
         found: list[tuple[Token, ActorRef]] = []
         mentions_seen: set[int] = set()
         for head in heads:
@@ -189,35 +201,68 @@ class RulesCoder:
             if key in mentions_seen:
                 continue
             actors = self.resolver.resolve_all(head, context.mentions, context.date)
+            if home:
+                actors = [a if a.country else ActorRef(f"{home}{a.sector or ''}", home, a.sector, a.text) for a in actors]
             if actors:
                 mentions_seen.add(key)
                 found.extend((head, actor) for actor in actors)
         return found[:MAX_PARTIES]
 
-    def _events(self, reading: Reading, sentence: Span, index: int, context: Context) -> list[Event]:
-        sources = self._resolve(reading.sources, context)
-        if not sources:
-            return []
+    def _home(self, sentence: Span, context: Context) -> str | None:
+        """The one country a sentence names, if it names exactly one (people and IGOs aside)."""
+        countries = set()
+        for i in range(sentence.start, sentence.end):
+            mention = context.mentions.get(i)
+            if mention is not None and mention.entries[0].kind in PLACE_KINDS | {"adjective", "people"}:
+                countries.update(e.country for e in mention.entries[:1])
+        return countries.pop() if len(countries) == 1 else None
+
+    def _parties(self, reading: Reading, home: str | None, context: Context
+                 ) -> tuple[list[tuple[Token, ActorRef]], list[tuple[Token, ActorRef]], bool]:
+        """(sources, targets, partnered) of a reading, with the fallbacks in order."""
+        sources = self._resolve(reading.sources, context, home)
         used = {t.i for t, _ in sources}
         targets: list[tuple[Token, ActorRef]] = []
+        partnered = False
         for group in reading.targets:
-            targets = [(t, a) for t, a in self._resolve(group, context) if t.i not in used
+            targets = [(t, a) for t, a in self._resolve(group, context, home) if t.i not in used
                        and not self._same_mention(t, used, context)]
             if targets:
+                partnered = any(t.head.lower_ in {"with", "between", "among"} for t, _ in targets)
                 break
         if not targets and TYPES[reading.trigger.type].symmetric and len(sources) > 1:
-            sources, targets = sources[:1], sources[1:]
+            sources, targets, partnered = sources[:1], sources[1:], True
+        if not targets and reading.trigger.type in PLACE_TARGET_TYPES | ({"MOBILIZE"} if reading.trigger.partnered else set()):
+            places = [t for t in reading.places if t.i in context.mentions
+                      and context.mentions[t.i].entries[0].kind in PLACE_KINDS]
+            targets = [(t, a) for t, a in self._resolve(places, context) if not self._same_mention(t, used, context)]
+        return sources, targets, partnered
+
+    def _events(self, reading: Reading, sentence: Span, index: int, context: Context) -> list[Event]:
+        sources, targets, partnered = self._parties(reading, self._home(sentence, context), context)
+        if not sources or not targets:
+            return []
+        trigger = reading.trigger
+        if trigger.partnered and (partnered or any(c.lower_ == "joint" for c in reading.token.lefts)):
+            trigger = Trigger(trigger.partnered, None, TYPES[trigger.partnered].intensity, trigger.word)
         modality = modality_of(reading.clause if reading.how == "light" else reading.token)
         speaker = None
         if modality.speaker is not None:
-            resolved = self.resolver.resolve(modality.speaker, context.mentions, context.date)
-            speaker = resolved.code if resolved and resolved.code else modality.speaker.text
+            speaker = self.resolver.resolve(modality.speaker, context.mentions, context.date)
+        attributed = (speaker.code or speaker.text) if speaker else (modality.speaker.text if modality.speaker else None)
         events = []
         for _, source in sources:
             for _, target in targets:
                 if source.country is None and target.country is None:
                     continue
-                events.append(self._event(reading, source, target, modality.value, speaker, sentence, index, context))
+                events.append(self._event(reading, trigger, source, target, modality.value, attributed, sentence,
+                                          index, context))
+                # Announcing one's own future use of force is a threat ("Obama said he will attack Iraq").
+                if (modality.value == "future" and trigger.type in THREAT_TYPES and speaker is not None
+                        and modality.speech is not None and speaker.country == source.country):
+                    threat = Trigger("THREATEN", None, TYPES["THREATEN"].intensity, modality.speech.text)
+                    events.append(self._event(reading, threat, speaker, target, "asserted", attributed, sentence,
+                                              index, context))
         return events
 
     @staticmethod
@@ -225,9 +270,8 @@ class RulesCoder:
         mention = context.mentions.get(token.i)
         return mention is not None and any(mention.start <= i < mention.end for i in used)
 
-    def _event(self, reading: Reading, source: ActorRef, target: ActorRef, modality: str, speaker: str | None,
-               sentence: Span, index: int, context: Context) -> Event:
-        trigger = reading.trigger
+    def _event(self, reading: Reading, trigger: Trigger, source: ActorRef, target: ActorRef, modality: str,
+               speaker: str | None, sentence: Span, index: int, context: Context) -> Event:
         confidence = CONFIDENCE[reading.how] - (0.1 if source.country is None or target.country is None else 0.0)
         return Event(
             id=stable_id(context.article_id, str(index), str(reading.token.i), trigger.type, str(source.code),

@@ -18,6 +18,13 @@ TARGET_PREPS = {"with", "to", "against", "on", "toward", "towards", "into", "upo
 NOUN_TARGET_PREPS = {"with", "to", "against", "on", "toward", "towards", "for", "between", "from", "into", "over"}
 # For these types "X of Y" names the one acted upon ("the arrest of Y", "the release of Y").
 PATIENT_OF_TYPES = {"COERCE", "ASSAULT", "CONCEDE", "SANCTION", "ACCUSE", "COOPERATE", "RETREAT", "AID"}
+# Verbs whose object is the thing given; the party is the indirect object or a "to/for" phrase.
+RECIPIENT_VERBS = {"give", "provide", "send", "deliver", "offer", "extend", "grant", "supply", "ship", "sell",
+                   "export", "donate", "lend", "hand", "transfer", "return", "airdrop", "pledge", "promise"}
+# "V NP of/for/with V-ing": the object does the second verb ("accused Rwanda of making", "jailed a
+# man for helping", "credited Trump with mediating").
+OBJECT_PREP_CONTROL = {"of", "for", "with"}
+PLACE_PREPS = {"in", "at", "near", "inside", "across", "to", "into", "on"}
 OBJECT_CONTROL = {"urge", "ask", "call", "press", "pressure", "push", "force", "order", "invite", "encourage",
                   "help", "allow", "persuade", "tell", "request", "implore", "lobby"}
 
@@ -59,6 +66,11 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
         for child in verb.head.children:
             if child.dep_ == "dobj":
                 return conjuncts(child), False
+    if verb.dep_ == "pcomp" and verb.head.lower_ in OBJECT_PREP_CONTROL:
+        governor = verb.head.head
+        objects = [c for c in governor.children if c.dep_ == "dobj"]
+        if governor.pos_ in {"VERB", "AUX"} and objects:
+            return conjuncts(objects[0]), False
     if verb.dep_ in {"xcomp", "conj", "advcl", "pcomp", "ccomp"} and verb.head is not verb:
         head = verb.head if verb.dep_ != "pcomp" else verb.head.head
         if head.pos_ in {"VERB", "AUX"}:
@@ -89,6 +101,12 @@ def verb_objects(verb: Token) -> list[list[Token]]:
     for child in verb.children:
         if child.dep_ == "dative" and child.pos_ != "ADP":
             groups.append(conjuncts(child))
+    if verb.lemma_.lower() in RECIPIENT_VERBS:
+        groups.append(list(prep_objects(verb, {"to", "for", "into"})))
+        for child in verb.children:
+            if child.dep_ == "dobj":
+                groups.append(list(prep_objects(child, {"to", "for"})))
+        return [g for g in groups if g]
     for child in verb.children:
         if child.dep_ in {"dobj", "attr"}:
             groups.append(conjuncts(child))
@@ -130,3 +148,11 @@ def between(noun: Token) -> list[Token]:
 
 def of_objects(noun: Token) -> list[Token]:
     return list(prep_objects(noun, {"of"}))
+
+
+def places(*heads: Token) -> list[Token]:
+    """Objects of place prepositions ("attacks in Nigeria", "a summit in Switzerland")."""
+    found: list[Token] = []
+    for head in heads:
+        found.extend(prep_objects(head, PLACE_PREPS))
+    return found

@@ -36,6 +36,9 @@ CLAIM_VERBS = {"claim", "allege", "credit", "insist", "assert", "contend", "main
 DENY_VERBS = {"deny", "refute", "dismiss", "dispute", "contest", "rebut", "reject"}
 HEDGE_ADVERBS = {"possibly", "perhaps", "probably", "maybe", "likely", "potentially", "reportedly"}
 CLAIM_ADVERBS = {"allegedly", "purportedly", "supposedly", "ostensibly"}
+PUNISH_VERBS = {"jail", "sentence", "arrest", "detain", "charge", "convict", "indict", "sue", "punish", "fine",
+                "sanction", "expel", "condemn", "criticise", "criticize", "prosecute", "try", "seek", "want", "hang",
+                "execute", "suspect"}
 CLAIM_NOUNS = {"claim", "claims", "allegation", "allegations", "assertion", "accusation", "accusations"}
 
 
@@ -99,8 +102,11 @@ def modality_of(trigger: Token) -> Modality:
     verb = clause_verb(trigger)
     speaker = speech = None
     current = verb
+    own_local = True
     for depth in range(10):
-        found = _stronger(found, _local(current))
+        if own_local:
+            found = _stronger(found, _local(current))
+        own_local = True
         parent = current.head
         if parent is current:
             break
@@ -126,11 +132,11 @@ def modality_of(trigger: Token) -> Modality:
                 speaker, speech = speaker or _subject(parent), speech or parent
                 if _local(parent) == "negated":
                     found = _stronger(found, "hedged")
-            if relation == "conj" and current.pos_ == parent.pos_:
-                # Coordinated clauses share a subject but not auxiliaries unless the second has none.
-                if not any(c.dep_ in {"aux", "neg"} for c in current.children):
-                    found = _stronger(found, _local(parent))
-                break
+            elif relation in {"pcomp", "prep", "pobj"} and lemma in PUNISH_VERBS:
+                found = _stronger(found, "claimed")  # "jailed a man for helping militants": the charge
+            if relation == "conj":
+                # Coordinated verbs share the first one's auxiliaries only when they have none of their own.
+                own_local = not any(c.dep_ in {"aux", "neg"} for c in current.children)
             current = parent
             continue
         break

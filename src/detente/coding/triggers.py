@@ -19,9 +19,16 @@ class Trigger:
     mode: str | None
     intensity: float
     word: str
+    partnered: str | None = None  # type when done with a partner ("joint exercises with")
 
 
-def _parse(word: str, spec: str) -> Trigger:
+def _parse(word: str, spec: str | dict[str, str]) -> Trigger:
+    if isinstance(spec, dict):
+        base = _parse(word, spec["type"])
+        partnered = spec.get("partnered")
+        if partnered and partnered not in TYPES:
+            raise ConfigError(f"triggers.yaml: {word!r} has unknown partnered type {partnered!r}.")
+        return Trigger(base.type, base.mode, base.intensity, word, partnered)
     head, _, number = str(spec).partition(" ")
     type_, _, mode = head.partition("/")
     if type_ not in TYPES:

@@ -17,6 +17,18 @@ import yaml
 MAX_BLOCK_PARAGRAPHS = 15
 # Paragraphs shorter than this are not checked for repetition: "Photo:" or one-word lines may repeat.
 MIN_REPEAT_WORDS = 6
+# Sentences of this many words or more, repeated verbatim in one article, are scraper copies (pull
+# quotes, doubled blocks). Shorter ones may be formulae quoted from several people ("Inna lillahi wa
+# inna ilayhi raji'un", 7 words); on the Bangladeshi test corpus every repeat of 8+ words was a copy.
+MIN_REPEAT_SENTENCE_WORDS = 8
+# Teaser headlines and credits that a scraper ran into the end of the text carry no closing
+# punctuation ("... said on Monday. Why photojournalism must fight back against AI India boosts ...
+# Copyright © 2025"). A real article ends with a sentence, so this many words or more after the last
+# paragraph's last full stop are cut; shorter tails ("— AFP") are left alone. A one-sentence
+# standfirst whose second sentence lacks its full stop is not an article with teasers: the tail is
+# cut only after at least two full sentences.
+MIN_TAIL_WORDS = 3
+MIN_SENTENCES_BEFORE_TAIL = 2
 
 
 @dataclass(frozen=True)
@@ -78,10 +90,33 @@ def clean_paragraphs(paragraphs: list[str]) -> tuple[list[str], list[str]]:
             continue
         seen.add(key)
         kept.append(text)
+    if kept:
+        last, tail = split_run_in_tail(kept[-1])
+        if tail:
+            kept[-1:] = [last] if last else []
+            removed.append(tail)
     return kept, removed
 
 
-_GLUED = re.compile(r"(?<=[a-z\)\]”\"’'][.!?])(?=[A-Z“\"‘][a-z])|(?<=[a-z][.!?][”\"’])(?=[A-Z][a-z])")
+# The last full stop (with any closing quotes or brackets) and the unpunctuated words after it.
+_RUN_IN_TAIL = re.compile(r"(?<=[.!?])[”\"’')\]]*\s+([^.!?]+)$")
+_SENTENCE_END = re.compile(r"[.!?][”\"’')\]]*(?:\s|$)")
+
+
+def split_run_in_tail(paragraph: str) -> tuple[str, str]:
+    """``(paragraph up to its last full sentence, run-in tail)``; the tail is ``""`` when there is none."""
+    match = _RUN_IN_TAIL.search(paragraph)
+    if not match or len(match.group(1).split()) < MIN_TAIL_WORDS:
+        return paragraph, ""
+    head = paragraph[: match.start(1)].rstrip()
+    if len(_SENTENCE_END.findall(head)) < MIN_SENTENCES_BEFORE_TAIL:
+        return paragraph, ""
+    return head, match.group(1).strip()
+
+
+# A glued sentence may open with a curly quote before its capital ("ended.“We ..."), so that case is
+# spelt out; a straight quote is ambiguous (opening or closing) and only counts as closing.
+_GLUED = re.compile(r"(?<=[a-z\)\]”\"’'][.!?])(?=[A-Z“\"‘][a-z]|[“‘][A-Z])|(?<=[a-z][.!?][”\"’])(?=[A-Z][a-z])")
 
 
 def unglue(text: str) -> str:
@@ -95,7 +130,7 @@ def drop_repeated_sentences(paragraph: str, seen: set[str]) -> str:
     out = []
     for part in parts:
         key = _normal(part)
-        if len(key.split()) >= MIN_REPEAT_WORDS * 2 and key in seen:
+        if len(key.split()) >= MIN_REPEAT_SENTENCE_WORDS and key in seen:
             continue
         seen.add(key)
         out.append(part)

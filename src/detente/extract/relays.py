@@ -25,9 +25,9 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     _, nouns = _tables()
     noun = rf"(?:\s(?P<noun>{nouns}))?"
     return (
-        re.compile(rf"\baccording to (?:a |an |the )?(?:(?:new |recent |latest )?(?:report|article|story|analysis) (?:by|in|from) )?{_NAME}{noun}"),
-        re.compile(rf"\bas (?:first )?(?:reported|revealed) by {_NAME}{noun}"),
-        re.compile(rf"\b(?:told|in an interview with) {_NAME}{noun}"),
+        re.compile(rf"\b[Aa]ccording to (?:a |an |the )?(?:(?:new |recent |latest )?(?:report|article|story|analysis) (?:by|in|from) )?{_NAME}{noun}"),
+        re.compile(rf"\b[Aa]s (?:first )?(?:reported|revealed) by {_NAME}{noun}"),
+        re.compile(rf"\b(?:told|[Ii]n an interview with) {_NAME}{noun}"),
         re.compile(rf"\b(?:report|piece|article|story|analysis) by [A-Z][\w.' -]{{2,40}}? for {_NAME}{noun}"),
         re.compile(rf"{_NAME}{noun},?\s(?:\w+ly\s)?{_REPORT_VERB}\b"),
         re.compile(rf"\b(?:the\s)?(?P<noun2>{nouns}) {_NAME}\s{_REPORT_VERB}"),
@@ -41,7 +41,7 @@ def find_relays(text: str, own_outlet: str | None = None) -> tuple[str, ...]:
     found: dict[str, None] = {}
     for pattern in _patterns():
         for match in pattern.finditer(text):
-            name = match.group(1).strip()
+            name = match.group(1).strip().rstrip(".")  # the name class takes dots (bdnews24.com), not a full stop
             if name.startswith("The ") and name.lower() not in known and name[4:].lower() in known:
                 name = name[4:]
             has_noun = bool(match.groupdict().get("noun") or match.groupdict().get("noun2"))
