@@ -79,9 +79,10 @@ class Pipeline:
             return
         existing = self.store.existing_ids(a.id for a in batch)
         fresh: list[tuple[Article, str, MinHash | None]] = []
+        unchanged = 0
         for article in batch:
             if article.id in existing:
-                report.unchanged += 1
+                unchanged += 1
                 continue
             existing.add(article.id)
             digest = content_hash(article.text)
@@ -90,15 +91,17 @@ class Pipeline:
             if original:
                 # A copy keeps its own metadata (outlet, url, date) but not a second copy of the text.
                 fresh.append((dataclasses.replace(article, duplicate_of=original, text="", paragraphs=()), digest, None))
-                report.duplicates += 1
                 continue
             self.index.add(article.id, digest, signature)
             fresh.append((article, digest, signature))
-            report.added += 1
         originals = [a for a, _, sig in fresh if sig is not None]
         events, claims = self._code(originals)
         rows = [(a, digest, None if sig is None else [int(v) for v in sig.hashvalues]) for a, digest, sig in fresh]
         self.store.write_batch(report.run_id, rows, events, claims, coder=self._coder_name())
+        # Counted only once the batch is stored: a batch that fails is rolled back and adds nothing.
+        report.unchanged += unchanged
+        report.duplicates += sum(1 for _, _, sig in fresh if sig is None)
+        report.added += len(originals)
         report.events += len(events)
         report.claims += len(claims)
 

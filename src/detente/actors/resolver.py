@@ -118,6 +118,8 @@ class Resolver:
             if sector is None and head.ent_type_ == "ORG" and head.lower_ in FIRM_SUFFIXES:
                 sector = "BUS"
         if country is None and sector is None:
+            if head.pos_ == "PROPN" and head.ent_type_ in {"PERSON", "ORG"}:
+                return ActorRef(None, None, None, text)  # named but uncoded; the sentence may tell its country
             return None
         if country is None and head.pos_ not in {"PROPN", "NOUN"}:
             return None
@@ -145,6 +147,10 @@ class Resolver:
         for candidate in (f"{words[-1].lower_} {head.lower_}" if words else "", head.lower_, head.lemma_.lower()):
             if candidate and candidate in agents:
                 return agents[candidate]
+        if head.pos_ == "PROPN":  # a title before a name: "Judge Alejandro Rivera", "President Dos Santos"
+            for word in reversed(words):
+                if word.lower_ in agents:
+                    return agents[word.lower_]
         return None
 
     def _modifier_country(self, head: Token, mentions: dict[int, Mention], when: dt.date | None,

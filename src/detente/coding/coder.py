@@ -32,9 +32,9 @@ NAME = "plover.rules.v1"
 MAX_PARTIES = 4
 # Acts whose place may stand for their target: "attacks in northeastern Nigeria", "a summit in
 # Switzerland", "exercises in Alaska" (used only when the sentence names no other party).
-PLACE_TARGET_TYPES = {"CONSULT", "ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
+PLACE_TARGET_TYPES = {"CONSULT", "ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "CONCEDE", "RETREAT"}
 PLACE_KINDS = {"country", "capital", "city"}
-# Sectors of a party whose country a sentence leaves implicit ("police", "a man", "Prime Bank PLC").
+# Material conflict that a speaker announces for themselves is also a threat.
 THREAT_TYPES = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 # Confidence by how the event was read: a verb with its own arguments is the surest reading.
 CONFIDENCE = {"verb": 0.8, "light": 0.75, "noun": 0.6}
@@ -175,6 +175,11 @@ class RulesCoder:
 
     def _noun_reading(self, noun: Token, trigger: Trigger) -> Reading:
         sources, targets = frames.noun_arguments(noun)
+        governor = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+        if not sources and noun.dep_ == "pobj" and governor.pos_ in {"VERB", "AUX"}:
+            # "arrived in Amman on a visit": the traveller is the verb's subject.
+            found, passive = frames.subjects(governor)
+            sources = [] if passive else found
         between = frames.between(noun)
         if between:
             if sources:
@@ -187,7 +192,7 @@ class RulesCoder:
         else:
             sources.extend(of)
         targets.append(sources[1:])  # "US-Pakistan talks": the second named party
-        where = tuple(frames.places(noun, noun.head))
+        where = tuple(frames.places(noun, governor))
         return Reading(trigger, noun, noun, sources, [t for t in targets if t], "noun", where)
 
     # -- actors and records ---------------------------------------------------------------

@@ -30,8 +30,15 @@ OBJECT_CONTROL = {"urge", "ask", "call", "press", "pressure", "push", "force", "
 
 
 def conjuncts(token: Token) -> list[Token]:
-    """``token`` and the tokens coordinated with it ("India, Pakistan and China")."""
-    return [token, *token.conjuncts] if token.conjuncts else [token]
+    """``token`` and the tokens coordinated with it ("India, Pakistan and China").
+
+    A list the parser reads as an apposition ("the US, Russia, and Switzerland") counts too.
+    """
+    found = [token, *token.conjuncts]
+    for child in token.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.conjuncts:
+            found.extend([child, *child.conjuncts])
+    return found
 
 
 def _pronoun_antecedent(token: Token) -> Token:
@@ -73,9 +80,13 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
             return conjuncts(objects[0]), False
     if verb.dep_ in {"xcomp", "conj", "advcl", "pcomp", "ccomp"} and verb.head is not verb:
         head = verb.head if verb.dep_ != "pcomp" else verb.head.head
+        if head.dep_ == "acomp" and head.pos_ == "ADJ":  # "Norway is willing to send"
+            head = head.head
         if head.pos_ in {"VERB", "AUX"}:
             found, passive = subjects(head)
-            return found, passive and verb.dep_ == "conj"
+            # "The civilians ... were released by Putin": a passive verb makes its shared subject the target.
+            passive_here = any(c.dep_ in {"auxpass", "agent"} for c in verb.children)
+            return found, passive_here or (passive and verb.dep_ == "conj")
     return [], False
 
 

@@ -27,7 +27,7 @@ import plotly.graph_objects as go
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
-from detente.analysis.clusters import StoryQuery, find_stories
+from detente.analysis.clusters import Story, StoryQuery, find_stories
 from detente.analysis.dyads import QUADS, DyadQuery, DyadSeries, dyad_article_ids, real_events
 from detente.analysis.network import Network
 from detente.analysis.outlets import OutletComparison, compare_outlets, disputes
@@ -144,7 +144,8 @@ class BriefData:
     shifts: ShiftReport
     top_events: list[dict[str, Any]]
     disputes: list[dict[str, Any]]
-    comparisons: list[OutletComparison] = field(default_factory=list)
+    comparisons: list[OutletComparison] = field(default_factory=list)  # stories told by several outlets
+    stories: list[Story] = field(default_factory=list)  # every story with an event of the dyad
     generated: dt.datetime = field(default_factory=lambda: dt.datetime.now().replace(microsecond=0))
 
     @property
@@ -169,7 +170,7 @@ def collect_brief(store: Store, q: DyadQuery, options: ShiftOptions = ShiftOptio
     found = find_stories(store, StoryQuery(since=q.since, until=q.until), article_ids=dyad_article_ids(store, q))
     multi = [s for s in found if len(s.outlets) > 1][:stories]
     comparisons = [compare_outlets(store, s, q.coder) for s in multi]
-    return BriefData(q, report, top, disputes(store, (q.a, q.b), since=q.since, until=q.until), comparisons)
+    return BriefData(q, report, top, disputes(store, (q.a, q.b), since=q.since, until=q.until), comparisons, found)
 
 
 def render_html(data: BriefData) -> str:
