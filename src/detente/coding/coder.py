@@ -20,7 +20,7 @@ from detente.actors import Resolver, load_gazetteer
 from detente.actors.resolver import Mention
 from detente.coding import frames
 from detente.coding.claims import extract_claims
-from detente.coding.modality import modality_of
+from detente.coding.modality import SAY_VERBS, modality_of
 from detente.coding.plover import TYPES
 from detente.coding.triggers import Trigger, load_triggers
 from detente.config import Settings
@@ -34,6 +34,8 @@ MAX_PARTIES = 4
 # Switzerland", "exercises in Alaska" (used only when the sentence names no other party).
 PLACE_TARGET_TYPES = {"CONSULT", "ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "CONCEDE", "RETREAT"}
 PLACE_KINDS = {"country", "capital", "city"}
+REQUEST = Trigger("REQUEST", None, TYPES["REQUEST"].intensity, "must")
+OBLIGING_AUX = {"must", "should"}
 # Material conflict that a speaker announces for themselves is also a threat.
 THREAT_TYPES = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 # Confidence by how the event was read: a verb with its own arguments is the surest reading.
@@ -127,6 +129,9 @@ class RulesCoder:
                 consumed.add(light.token.i)
                 readings.append(light)
                 continue
+            obliged = _obligation(token)
+            if obliged:  # "X said Y must withdraw": a demand on Y
+                readings.append(Reading(REQUEST, token, token, frames.subjects(token)[0], [obliged], "verb"))
             trigger = self.triggers.verb(token)
             if trigger is None:
                 continue
@@ -156,7 +161,7 @@ class RulesCoder:
         if obj is None or trigger is None:
             return None
         subjects, passive = frames.subjects(verb)
-        noun_sources, noun_targets = frames.noun_arguments(obj)
+        noun_sources, noun_targets = frames.noun_arguments(obj, trigger.type)
         between = frames.between(obj) or list(frames.prep_objects(verb, {"between"}))
         if passive or not subjects:
             subjects = frames.agent(verb) or between[:1] or noun_sources
@@ -174,7 +179,7 @@ class RulesCoder:
         return Reading(trigger, obj, verb, subjects, [t for t in targets if t], "light", tuple(frames.places(obj, verb)))
 
     def _noun_reading(self, noun: Token, trigger: Trigger) -> Reading:
-        sources, targets = frames.noun_arguments(noun)
+        sources, targets = frames.noun_arguments(noun, trigger.type)
         governor = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
         if not sources and noun.dep_ == "pobj" and governor.pos_ in {"VERB", "AUX"}:
             # "arrived in Amman on a visit": the traveller is the verb's subject.
@@ -229,12 +234,16 @@ class RulesCoder:
         used = {t.i for t, _ in sources}
         targets: list[tuple[Token, ActorRef]] = []
         partnered = False
+        # Two named countries as joint subjects ("Israel and Lebanon renewed negotiations") are the
+        # parties, unless a "with"/"between" phrase names the other side.
+        symmetric = TYPES[reading.trigger.type].symmetric and len({a.country for _, a in sources if a.country}) > 1
         for group in reading.targets:
             targets = [(t, a) for t, a in self._resolve(group, context, home) if t.i not in used
                        and not self._same_mention(t, used, context)]
-            if targets:
-                partnered = any(t.head.lower_ in {"with", "between", "among"} for t, _ in targets)
+            partnered = any(t.head.lower_ in {"with", "between", "among"} for t, _ in targets)
+            if targets and (partnered or not symmetric):
                 break
+            targets = []
         if not targets and TYPES[reading.trigger.type].symmetric and len(sources) > 1:
             sources, targets, partnered = sources[:1], sources[1:], True
         if not targets and reading.trigger.type in PLACE_TARGET_TYPES | ({"MOBILIZE"} if reading.trigger.partnered else set()):
@@ -258,7 +267,7 @@ class RulesCoder:
         events = []
         for _, source in sources:
             for _, target in targets:
-                if source.country is None and target.country is None:
+                if source.country is None and target.country is None or _same_party(source, target):
                     continue
                 events.append(self._event(reading, trigger, source, target, modality.value, attributed, sentence,
                                           index, context))
@@ -287,3 +296,21 @@ class RulesCoder:
             modality=modality, attributed_to=speaker or context.outlet, coder=NAME,
             confidence=round(confidence, 2), trigger=reading.token.text,
         )
+
+
+def _same_party(source: ActorRef, target: ActorRef) -> bool:
+    """One party read twice ("a UN-brokered deal", "Bosnia-style")."""
+    if source.country != target.country:
+        return False
+    a, b = source.text.lower(), target.text.lower()
+    return a in b or b in a
+
+
+def _obligation(verb: Token) -> list[Token]:
+    """Subjects of a reported "must"/"should" clause under a verb of saying."""
+    if verb.lemma_.lower() not in SAY_VERBS | {"insist", "reiterate", "warn", "remind", "argue", "demand"}:
+        return []
+    for clause in verb.children:
+        if clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in OBLIGING_AUX for c in clause.children):
+            return [t for c in clause.children if c.dep_ == "nsubj" for t in frames.conjuncts(c)]
+    return []

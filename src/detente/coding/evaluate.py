@@ -9,7 +9,8 @@ rate is given over those matched non-asserted gold events (and, second, over all
 events marked asserted).
 
 Gold converted from older PLOVER records writes ``IGO`` for every international organisation;
-such a gold country matches any IGO acronym of the actor dictionary. Gold that follows the
+such a gold country matches any IGO acronym of the actor dictionary; its few older CAMEO country
+codes (``JAP``, ``ITL`` ...) are read as their ISO codes (``LEGACY_CODES``). Gold that follows the
 PLOVER manual's fold of future cooperation into AGREE (the PLOVER gold standard records) is scored
 with ``fold=True``, which applies ``plover_fold`` to the output first.
 """
@@ -80,7 +81,12 @@ def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
+# Older CAMEO country codes that converted gold still carries, and their ISO alpha-3 codes.
+LEGACY_CODES = {"JAP": "JPN", "ITL": "ITA", "UKG": "GBR", "GMY": "DEU", "ROM": "ROU", "UK": "GBR"}
+
+
 def _same_country(gold: str | None, pred: str | None, igo_codes: frozenset[str]) -> bool:
+    gold = LEGACY_CODES.get(gold or "", gold)
     if gold == pred:
         return True
     return gold == "IGO" and pred in igo_codes

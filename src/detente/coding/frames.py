@@ -16,6 +16,9 @@ SUBJECT_DEPS = {"nsubj", "csubj"}
 # Prepositions that introduce the other party of an interaction.
 TARGET_PREPS = {"with", "to", "against", "on", "toward", "towards", "into", "upon", "at", "for", "over", "from"}
 NOUN_TARGET_PREPS = {"with", "to", "against", "on", "toward", "towards", "for", "between", "from", "into", "over"}
+# For talks and deals "on"/"over" give the topic, not a party ("negotiations on a troop pullback").
+TOPIC_PREPS = {"on", "over", "about", "regarding"}
+TOPIC_TYPES = {"CONSULT", "AGREE"}
 # For these types "X of Y" names the one acted upon ("the arrest of Y", "the release of Y").
 PATIENT_OF_TYPES = {"COERCE", "ASSAULT", "CONCEDE", "SANCTION", "ACCUSE", "COOPERATE", "RETREAT", "AID"}
 # Verbs whose object is the thing given; the party is the indirect object or a "to/for" phrase.
@@ -42,9 +45,15 @@ def conjuncts(token: Token) -> list[Token]:
 
 
 def _pronoun_antecedent(token: Token) -> Token:
-    """A subject pronoun ("he said he would") stands for the nearest governing clause's subject."""
+    """A subject pronoun stands for an earlier party: "he"/"she" for the nearest governing clause's
+    subject ("Obama said he would"), "it"/"they" for the nearest earlier name that is not a person
+    ("reminded Iraq that it must")."""
     if token.tag_ not in {"PRP"}:
         return token
+    if token.lower_ in {"it", "they"}:
+        for earlier in reversed(token.doc[token.sent.start : token.i]):
+            if earlier.pos_ == "PROPN" and earlier.ent_type_ in {"GPE", "ORG", "NORP"} and earlier.dep_ != "compound":
+                return earlier
     current = token.head
     for _ in range(6):
         parent = current.head
@@ -134,7 +143,7 @@ def verb_objects(verb: Token) -> list[list[Token]]:
     return [g for g in groups if g]
 
 
-def noun_arguments(noun: Token) -> tuple[list[Token], list[list[Token]]]:
+def noun_arguments(noun: Token, type_: str = "") -> tuple[list[Token], list[list[Token]]]:
     """(source candidates, target candidate groups) of a noun trigger from its own dependents."""
     sources: list[Token] = []
     for child in noun.children:
@@ -145,7 +154,8 @@ def noun_arguments(noun: Token) -> tuple[list[Token], list[list[Token]]]:
         sources.extend(t for t in child.subtree if t.dep_ in {"compound", "amod", "nmod", "conj", "npadvmod"}
                        or t is child)
     sources.extend(agent_like(noun))
-    targets = [list(prep_objects(noun, NOUN_TARGET_PREPS))]
+    preps = NOUN_TARGET_PREPS - TOPIC_PREPS if type_ in TOPIC_TYPES else NOUN_TARGET_PREPS
+    targets = [list(prep_objects(noun, preps))]
     return sources, [t for t in targets if t]
 
 

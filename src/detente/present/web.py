@@ -32,8 +32,8 @@ router = APIRouter(include_in_schema=False)
 EVENTS_PER_PAGE = 25
 
 
-def render(template: str, status: int = 200, **context: Any) -> HTMLResponse:
-    return HTMLResponse(environment().get_template(template).render(**context), status_code=status)
+def render(template: str, http_status: int = 200, **context: Any) -> HTMLResponse:
+    return HTMLResponse(environment().get_template(template).render(**context), status_code=http_status)
 
 
 def error_page(status: int, error: str, hint: str) -> HTMLResponse:
