@@ -29,6 +29,15 @@ class Parsed:
     doc: Doc
 
 
+@Language.component("detente_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A blank line ends a sentence: titles and paragraphs never run into each other."""
+    for token in doc[1:]:
+        if "\n\n" in doc[token.i - 1].whitespace_ or doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text:
+            token.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_model(name: str = "auto") -> Language:
     """Load a spaCy pipeline by package name; 'auto' picks the first installed of ``AUTO_MODELS``."""
@@ -37,10 +46,14 @@ def load_model(name: str = "auto") -> Language:
         if not spacy.util.is_package(candidate) and name == "auto":
             continue
         try:
-            return spacy.load(candidate)
+            nlp = spacy.load(candidate)
         except OSError as exc:
             if name != "auto":
                 raise ModelError(f"Cannot load spaCy model {candidate!r}: {exc}") from exc
+            continue
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("detente_paragraphs", before="parser")
+        return nlp
     raise ModelError(f"No spaCy English model installed (tried {', '.join(candidates)}).")
 
 

@@ -97,8 +97,11 @@ class Resolver:
 
     def resolve(self, head: Token, mentions: dict[int, Mention], when: dt.date | None) -> ActorRef | None:
         """The actor a noun phrase headed by ``head`` names, or ``None``."""
-        text = _phrase_text(head)
         mention = mentions.get(head.i)
+        inside = mention is not None and head.dep_ == "compound" and mention.start <= head.head.i < mention.end
+        # A word inside a longer name ("White" of "White House") speaks for the whole name.
+        text = head.doc[mention.start : mention.end].text if mention is not None and (
+            head.dep_ in {"compound", "nmod", "amod", "poss"} or inside) else _phrase_text(head)
         if mention is not None:
             actor = self.entry_actor(mention, text, when)
             agent = self._sector(head)

@@ -112,7 +112,7 @@ class RulesCoder:
         seen: set[tuple[str, str | None, str | None, str | None]] = set()
         for reading in self.readings(sentence):
             for event in self._events(reading, sentence, index, context):
-                key = (event.type, event.source.country, event.target.country, event.source.text)
+                key = (event.type, event.source.country, event.target.country, event.source.text + event.target.text)
                 if key not in seen:
                     seen.add(key)
                     events.append(event)
@@ -186,11 +186,10 @@ class RulesCoder:
             found, passive = frames.subjects(governor)
             sources = [] if passive else found
         between = frames.between(noun)
-        if between:
-            if sources:
-                targets.insert(0, between)
-            else:
-                sources, targets = between[:1], [between[1:], *targets]
+        if len(between) > 1:  # "an agreement between A and B", "a call between A and B"
+            sources, targets = between[:1], [between[1:]]
+        elif between:
+            targets.insert(0, between)
         of = frames.of_objects(noun)
         if trigger.type in frames.PATIENT_OF_TYPES or trigger.mode == "visit":  # "a tour of Asia"
             targets.append(of)
@@ -219,12 +218,18 @@ class RulesCoder:
         return found[:MAX_PARTIES]
 
     def _home(self, sentence: Span, context: Context) -> str | None:
-        """The one country a sentence names, if it names exactly one (people and IGOs aside)."""
+        """The one country a sentence names, if it names exactly one (people, IGOs and names of
+        firms such as "US Strategic Metals" aside)."""
         countries = set()
         for i in range(sentence.start, sentence.end):
             mention = context.mentions.get(i)
-            if mention is not None and mention.entries[0].kind in PLACE_KINDS | {"adjective", "people"}:
-                countries.update(e.country for e in mention.entries[:1])
+            if mention is None or mention.start != i or mention.entries[0].kind not in PLACE_KINDS | {"adjective", "people"}:
+                continue
+            last = sentence.doc[mention.end - 1]
+            if (mention.entries[0].kind in {"country", "adjective"} and last.dep_ == "compound"
+                    and last.head.pos_ == "PROPN" and last.head.i not in context.mentions):
+                continue
+            countries.add(mention.entries[0].country)
         return countries.pop() if len(countries) == 1 else None
 
     def _parties(self, reading: Reading, home: str | None, context: Context
@@ -265,10 +270,14 @@ class RulesCoder:
             speaker = self.resolver.resolve(modality.speaker, context.mentions, context.date)
         attributed = (speaker.code or speaker.text) if speaker else (modality.speaker.text if modality.speaker else None)
         events = []
+        pairs: set[tuple[str | None, str | None]] = set()
         for _, source in sources:
             for _, target in targets:
                 if source.country is None and target.country is None or _same_party(source, target):
                     continue
+                if source.country and target.country and (source.country, target.country) in pairs:
+                    continue  # one act named twice: "a White House invitation from President Trump"
+                pairs.add((source.country, target.country))
                 events.append(self._event(reading, trigger, source, target, modality.value, attributed, sentence,
                                           index, context))
                 # Announcing one's own future use of force is a threat ("Obama said he will attack Iraq").

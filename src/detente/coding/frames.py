@@ -19,6 +19,8 @@ NOUN_TARGET_PREPS = {"with", "to", "against", "on", "toward", "towards", "for", 
 # For talks and deals "on"/"over" give the topic, not a party ("negotiations on a troop pullback").
 TOPIC_PREPS = {"on", "over", "about", "regarding"}
 TOPIC_TYPES = {"CONSULT", "AGREE"}
+# Nouns whose "from" phrase names the party acted on ("withdrawal from Panama"); elsewhere it is the giver.
+FROM_TARGET_TYPES = {"RETREAT", "SANCTION", "COERCE"}
 # For these types "X of Y" names the one acted upon ("the arrest of Y", "the release of Y").
 PATIENT_OF_TYPES = {"COERCE", "ASSAULT", "CONCEDE", "SANCTION", "ACCUSE", "COOPERATE", "RETREAT", "AID"}
 # Verbs whose object is the thing given; the party is the indirect object or a "to/for" phrase.
@@ -155,6 +157,9 @@ def noun_arguments(noun: Token, type_: str = "") -> tuple[list[Token], list[list
                        or t is child)
     sources.extend(agent_like(noun))
     preps = NOUN_TARGET_PREPS - TOPIC_PREPS if type_ in TOPIC_TYPES else NOUN_TARGET_PREPS
+    if type_ not in FROM_TARGET_TYPES:  # "an invitation from Trump to the generals"
+        sources[:0] = prep_objects(noun, {"from"})
+        preps = preps - {"from"}
     targets = [list(prep_objects(noun, preps))]
     return sources, [t for t in targets if t]
 

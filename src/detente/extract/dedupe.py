@@ -12,6 +12,7 @@ from detente.extract.fields import normalise_text
 
 # Stored signatures are only comparable with ones made by the same hashing scheme.
 SCHEME = "affine32"
+CANDIDATE_FACTOR = 0.7
 
 
 def content_hash(text: str) -> str:
@@ -24,8 +25,12 @@ class DuplicateIndex:
     def __init__(self, *, threshold: float, num_perm: int, shingle: int) -> None:
         self.num_perm = num_perm
         self.shingle = shingle
+        self.threshold = threshold
         self._exact: dict[str, str] = {}
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self._signatures: dict[str, MinHash] = {}
+        # LSH banding misses pairs close to its threshold, so candidates come from a looser index and
+        # are then confirmed on the estimated Jaccard similarity.
+        self._lsh = MinHashLSH(threshold=threshold * CANDIDATE_FACTOR, num_perm=num_perm)
 
     def signature(self, text: str) -> MinHash:
         words = normalise_text(text).split()
@@ -39,12 +44,14 @@ class DuplicateIndex:
         """Id of an earlier article this one duplicates, exact matches first."""
         if digest in self._exact:
             return self._exact[digest]
-        candidates = sorted(self._lsh.query(minhash))
-        return candidates[0] if candidates else None
+        scored = [(minhash.jaccard(self._signatures[c]), c) for c in self._lsh.query(minhash)]
+        confirmed = sorted((-score, c) for score, c in scored if score >= self.threshold)
+        return confirmed[0][1] if confirmed else None
 
     def add(self, article_id: str, digest: str, minhash: MinHash) -> None:
         self._exact.setdefault(digest, article_id)
-        if article_id not in self._lsh.keys:
+        if article_id not in self._signatures:
+            self._signatures[article_id] = minhash
             self._lsh.insert(article_id, minhash)
 
     def load(self, rows: Iterable[tuple[str, str, list[int] | None]]) -> None:

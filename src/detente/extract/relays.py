@@ -9,7 +9,9 @@ from importlib import resources
 import yaml
 
 # A capitalised name of one to five words ("The Washington Post", "Foreign Policy").
-_NAME = r"((?:The\s)?[A-Z][\w.&'-]*(?:\s(?:of\s|de\s)?[A-Z][\w.&'-]*){0,4})"
+# A dot only inside a word ("bdnews24.com", "U.S."), never a sentence's full stop.
+_WORD = r"[A-Z][\w&'-]*(?:\.[\w&'-]+)*"
+_NAME = rf"((?:The\s)?{_WORD}(?:\s(?:of\s|de\s)?{_WORD}){{0,4}})"
 _REPORT_VERB = r"(?:reports?|reported|has reported|notes|noted|wrote|writes|said in a report|revealed|has released|published)"
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import math
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -52,6 +53,14 @@ def safe_url(url: str | None) -> str | None:
     return url.strip() if scheme in ("http", "https") else None
 
 
+def third_person(verb: str | None) -> str:
+    """'deny' -> 'denies', 'accuse' -> 'accuses', 'say' -> 'says' (claim verbs are stored as lemmas)."""
+    verb = (verb or "").strip()
+    if re.search(r"[^aeiou]y$", verb):
+        return verb[:-1] + "ies"
+    return verb + ("es" if re.search(r"(s|sh|ch|x|z|o)$", verb) else "s") if verb else verb
+
+
 def signed(value: float | None, digits: int = 2) -> str:
     return "–" if value is None else f"{value:+.{digits}f}"
 
@@ -61,7 +70,7 @@ def environment() -> Environment:
     """The Jinja2 environment of the dashboard and the briefs; autoescape is on for every template."""
     env = Environment(loader=PackageLoader("detente.present", "web/templates"), autoescape=True,
                       trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(safe_url=safe_url, signed=signed, quad=lambda q: QUADS.get(q, "?"))
+    env.filters.update(safe_url=safe_url, signed=signed, third=third_person, quad=lambda q: QUADS.get(q, "?"))
     return env
 
 
@@ -94,44 +103,59 @@ def trend_figure(series: DyadSeries, shifts: list[Shift] = ()) -> go.Figure:  # 
     for shift in shifts:
         colour = "#238b45" if shift.direction == "warming" else "#cb181d"
         fig.add_vline(x=shift.start.isoformat(), line_dash="dash", line_color=colour)
-        fig.add_annotation(x=shift.start.isoformat(), y=1.02, yref="paper", showarrow=False, font={"color": colour},
-                           text=f"{shift.direction} {signed(shift.size)}")
+        fig.add_annotation(x=shift.start.isoformat(), y=1.0, yref="paper", yanchor="bottom", xanchor="left",
+                           showarrow=False, font={"color": colour}, text=f" {shift.direction} {signed(shift.size)}")
+    # A symmetric event axis puts its zero level with the index's zero.
+    top = max([max(p.quad[0] + p.quad[1], p.quad[2] + p.quad[3]) for p in series.periods] + [1]) * 1.1
     q = series.query
     fig.update_layout(
-        template="plotly_white", barmode="relative", height=420, margin={"l": 50, "r": 50, "t": 40, "b": 40},
+        template="plotly_white", barmode="relative", height=440, margin={"l": 50, "r": 50, "t": 60, "b": 40},
         title={"text": html.escape(f"{q.a} {'↔' if q.both else '→'} {q.b}: events per {q.freq} and net index"),
                "font": {"size": 15}},
-        yaxis={"title": {"text": "events (conflict below 0)"}},
-        yaxis2={"title": {"text": "net index"}, "overlaying": "y", "side": "right", "range": [-1.05, 1.05],
-                "zeroline": False, "showgrid": False},
+        yaxis={"title": {"text": "events (conflict below 0)"}, "range": [-top, top]},
+        yaxis2={"title": {"text": "net index"}, "overlaying": "y", "side": "right", "range": [-1.1, 1.1],
+                "tickmode": "array", "tickvals": [-1, -0.5, 0, 0.5, 1], "zeroline": False, "showgrid": False},
         legend={"orientation": "h", "y": -0.15}, hovermode="x unified")
     return fig
 
 
-def network_figure(net: Network, highlight: tuple[str, ...] = ()) -> go.Figure:
-    """Actors on a circle; lines green for cooperation, red for conflict, thicker for more events."""
-    nodes = [n["code"] for n in net.nodes]
-    pos = {code: (math.cos(2 * math.pi * i / max(len(nodes), 1)), math.sin(2 * math.pi * i / max(len(nodes), 1)))
-           for i, code in enumerate(nodes)}
-    fig = go.Figure()
+def _pairs(net: Network) -> dict[tuple[str, str], list[Any]]:
+    """Both directions of each actor pair together: the lines of the network chart."""
+    pairs: dict[tuple[str, str], list[Any]] = {}
     for e in net.edges:
-        (x0, y0), (x1, y1) = pos[e.source], pos[e.target]
-        colour = "#238b45" if e.index > 0.1 else "#cb181d" if e.index < -0.1 else "#969696"
+        pairs.setdefault((min(e.source, e.target), max(e.source, e.target)), []).append(e)
+    return pairs
+
+
+def network_figure(net: Network, highlight: tuple[str, ...] = ()) -> go.Figure:
+    """Actors on a circle; one line per pair, green for cooperation, red for conflict, thicker for more events."""
+    nodes = [n["code"] for n in net.nodes]
+    angle = {code: 2 * math.pi * i / max(len(nodes), 1) + math.pi for i, code in enumerate(nodes)}
+    pos = {code: (math.cos(a), math.sin(a)) for code, a in angle.items()}
+    fig = go.Figure()
+    for (a, b), edges in _pairs(net).items():
+        events = sum(e.events for e in edges)
+        magnitude = sum(e.magnitude for e in edges)
+        index = sum(e.intensity_sum for e in edges) / magnitude if magnitude else 0.0
+        colour = "#238b45" if index > 0.1 else "#cb181d" if index < -0.1 else "#969696"
+        (x0, y0), (x1, y1) = pos[a], pos[b]
+        hover = "<br>".join(html.escape(f"{e.source} → {e.target}: {e.events} events, index {e.index:+.2f}")
+                            for e in edges)
         fig.add_scatter(x=[x0, x1], y=[y0, y1], mode="lines", hoverinfo="skip", showlegend=False,
-                        line={"color": colour, "width": 1 + 2 * math.log1p(e.events)}, opacity=0.7)
-        fig.add_scatter(x=[(2 * x0 + x1) / 3], y=[(2 * y0 + y1) / 3], mode="markers", showlegend=False,
-                        marker={"size": 6, "color": colour, "symbol": "triangle-up"},
-                        hovertext=[html.escape(f"{e.source} → {e.target}: {e.events} events, index {e.index:+.2f}")],
-                        hoverinfo="text")
+                        line={"color": colour, "width": 1 + 2.5 * math.log1p(events)}, opacity=0.75)
+        fig.add_scatter(x=[(x0 + x1) / 2], y=[(y0 + y1) / 2], mode="markers", showlegend=False, hoverinfo="text",
+                        hovertext=[hover], marker={"size": 9, "color": colour, "line": {"color": "#fff", "width": 1}})
     counts = {n["code"]: n["events"] for n in net.nodes}
     fig.add_scatter(x=[pos[c][0] for c in nodes], y=[pos[c][1] for c in nodes], mode="markers+text",
                     text=[html.escape(c) for c in nodes], textposition="top center", showlegend=False,
                     hovertext=[html.escape(f"{c}: {counts[c]} events") for c in nodes], hoverinfo="text",
-                    marker={"size": [10 + 4 * math.sqrt(counts[c]) for c in nodes],
+                    marker={"size": [12 + 3 * math.sqrt(counts[c]) for c in nodes],
                             "color": ["#1f3b73" if c in highlight else "#6baed6" for c in nodes]})
-    fig.update_layout(template="plotly_white", height=420, margin={"l": 10, "r": 10, "t": 30, "b": 10},
-                      xaxis={"visible": False}, yaxis={"visible": False, "scaleanchor": "x"},
-                      title={"text": "who interacts with whom (green cooperation, red conflict)", "font": {"size": 14}})
+    fig.update_layout(template="plotly_white", height=420, margin={"l": 20, "r": 20, "t": 40, "b": 20},
+                      xaxis={"visible": False, "range": [-1.3, 1.3]},
+                      yaxis={"visible": False, "range": [-1.3, 1.3], "scaleanchor": "x"},
+                      title={"text": "who interacts with whom (green cooperation, red conflict; hover a line's dot)",
+                             "font": {"size": 14}})
     return fig
 
 

@@ -23,6 +23,7 @@ from fastapi.responses import HTMLResponse, Response
 from detente.analysis import (DyadQuery, NetworkQuery, StoryQuery, actor_network, compare_outlets, get_story,
                               known_actors, real_events, top_dyads)
 from detente.analysis.clusters import article_detail
+from detente.analysis.network import Network
 from detente.errors import InputError
 from detente.present.api import get_store
 from detente.present.brief import collect_brief, environment, figure_json, network_figure, plotly_js, trend_figure
@@ -74,7 +75,8 @@ def dashboard(request: Request, db: Store = Depends(get_store)) -> HTMLResponse:
             "both": p.get("both", "true") != "false"}
     context: dict[str, Any] = {"form": form, "actors": known_actors(db, 300), "d": None}
     if not (form["a"] and form["b"]):
-        context["pairs"] = top_dyads(actor_network(db, NetworkQuery(max_edges=500)), 15)
+        net = actor_network(db, NetworkQuery(max_edges=500))
+        context.update(pairs=top_dyads(net, 15), network=figure_json(network_figure(_busiest(net, 40))))
         return render("index.html", **context)
     q = DyadQuery(form["a"], form["b"], form["freq"], form["both"], _date(form["since"], "from"),  # type: ignore[arg-type]
                   _date(form["until"], "to"))
@@ -91,6 +93,11 @@ def dashboard(request: Request, db: Store = Depends(get_store)) -> HTMLResponse:
         story_suffix=("?" + urlencode(story_args)) if story_args else "",
         single_stories=[s for s in d.stories if len(s.outlets) == 1][:20])
     return render("index.html", **context)
+
+
+def _busiest(net: Network, edges: int) -> Network:
+    """The network cut to its busiest edges, for a readable chart."""
+    return Network(net.query, net.coder, net.edges[:edges])
 
 
 def highlight(text: str, start: int | None, end: int | None, evidence: str | None) -> dict[str, str] | None:

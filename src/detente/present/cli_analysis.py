@@ -1,0 +1,180 @@
+"""The analysis commands of ``detente``: dyad, shifts, events, claims, stories, brief and serve.
+
+Each command parses its options and calls one library function (``detente.analysis``,
+``detente.present.brief``, ``detente.present.web``); library errors reach ``cli.main``, which
+prints them with their hint.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+
+from detente.errors import InputError
+from detente.present.cli import app, console, emit, settings
+
+DbOption = typer.Option(None, "--db", help="DuckDB file of the store (default: settings db, ./detente.duckdb).")
+SinceOption = typer.Option(None, "--since", help="First day, YYYY-MM-DD.")
+UntilOption = typer.Option(None, "--until", help="Last day, YYYY-MM-DD.")
+CoderOption = typer.Option(None, "--coder", help="Coder name+version (default: the one with most events).")
+FreqOption = typer.Option("week", "--freq", help="Period: day, week or month.")
+BothOption = typer.Option(True, "--both/--directed", help="Both directions, or A → B only.")
+
+
+def _date(value: str | None, name: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise InputError(f"{name} {value!r} is not a date.", hint="Use YYYY-MM-DD.") from exc
+
+
+def _store(db: str | None) -> Any:
+    from detente.store import Store
+
+    return Store(settings(db=db).db, read_only=True)
+
+
+def _json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, default=str, ensure_ascii=False, indent=2) + "\n")
+
+
+def _check(fmt: str, allowed: tuple[str, ...]) -> None:
+    if fmt not in allowed:
+        raise InputError(f"Unknown format {fmt!r}; use one of {', '.join(allowed)}.")
+
+
+@app.command()
+def dyad(a: str = typer.Argument(..., help="First actor: a country (USA) or actor code (PAKGOV)."),
+         b: str = typer.Argument(..., help="Second actor."), freq: str = FreqOption, both: bool = BothOption,
+         since: Optional[str] = SinceOption, until: Optional[str] = UntilOption, coder: Optional[str] = CoderOption,
+         fmt: str = typer.Option("table", "--format", help="table, json or csv."), db: Optional[str] = DbOption) -> None:
+    """Events per period between two actors, each real-world event once, with the net index."""
+    from detente.analysis import DyadQuery, dyad_series
+
+    _check(fmt, ("table", "json", "csv"))
+    q = DyadQuery(a, b, freq, both, _date(since, "--since"), _date(until, "--until"), coder)  # type: ignore[arg-type]
+    with _store(db) as store:
+        series = dyad_series(store, q)
+    if fmt == "json":
+        return _json(series.to_dict())
+    rows = [{"period": p.start, "events": p.events, "cooperation": p.quad[0] + p.quad[1],
+             "conflict": p.quad[2] + p.quad[3], "a_to_b": p.a_to_b, "b_to_a": p.b_to_a,
+             "intensity_sum": round(p.intensity_sum, 2),
+             "intensity_mean": None if p.intensity_mean is None else round(p.intensity_mean, 2),
+             "index": None if p.index is None else round(p.index, 3),
+             "other": ", ".join(f"{k} {v}" for k, v in sorted(p.other.items()))} for p in series.periods]
+    emit(rows, fmt, title=f"{q.a} {'↔' if q.both else '→'} {q.b} per {q.freq} ({series.events} events, "
+                          f"{series.undated} undated left out)")
+
+
+@app.command()
+def shifts(a: str = typer.Argument(..., help="First actor."), b: str = typer.Argument(..., help="Second actor."),
+           freq: str = FreqOption, both: bool = BothOption, since: Optional[str] = SinceOption,
+           until: Optional[str] = UntilOption, coder: Optional[str] = CoderOption,
+           alpha: float = typer.Option(0.05, "--alpha", help="Test level: the false-positive rate on pure noise."),
+           fmt: str = typer.Option("table", "--format", help="table or json."), db: Optional[str] = DbOption) -> None:
+    """Warming and cooling between two actors beyond the series' noise, with the events that drive it."""
+    from detente.analysis import DyadQuery, ShiftOptions, detect_shifts
+
+    _check(fmt, ("table", "json"))
+    q = DyadQuery(a, b, freq, both, _date(since, "--since"), _date(until, "--until"), coder)  # type: ignore[arg-type]
+    with _store(db) as store:
+        report = detect_shifts(store, q, ShiftOptions(alpha=alpha))
+    if fmt == "json":
+        return _json(report.to_dict())
+    rows = [{"from": s.start, "last before": s.last_before, "direction": s.direction,
+             "index": f"{s.before:+.2f} → {s.after:+.2f}", "size": f"{s.size:+.2f}", "p": f"{s.p_value:.3f}",
+             "driving events": "\n".join(f"{e['date']} {e['source']}→{e['target']} {e['type']} "
+                                         f"({e['intensity']:+.1f}): {e['evidence'][0]['evidence']}"
+                                         for e in s.drivers)} for s in report.shifts]
+    if not rows:
+        console.print(f"No shift beyond the noise ({report.periods_tested} periods with events, alpha {alpha}).")
+        return
+    emit(rows, "table", title=f"shifts {q.a}–{q.b} per {q.freq}")
+
+
+@app.command()
+def events(actor: Optional[str] = typer.Option(None, "--actor", help="Actor on either side (USA, PAKGOV)."),
+           source: Optional[str] = typer.Option(None, "--source"), target: Optional[str] = typer.Option(None, "--target"),
+           type_: Optional[str] = typer.Option(None, "--type", help="PLOVER type, e.g. CONSULT."),
+           modality: Optional[str] = typer.Option(None, "--modality", help="asserted, claimed, hedged …"),
+           since: Optional[str] = SinceOption, until: Optional[str] = UntilOption, coder: Optional[str] = CoderOption,
+           limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Rows (default 50 for table, all else)."),
+           offset: int = typer.Option(0, "--offset", min=0),
+           fmt: str = typer.Option("table", "--format", help="table, jsonl or csv."), db: Optional[str] = DbOption) -> None:
+    """List or export reported events (one row per evidence sentence), newest first."""
+    from detente.analysis import EventFilter, list_events
+
+    f = EventFilter(actor, source, target, type_, None, modality, coder, None, _date(since, "--since"),
+                    _date(until, "--until"))
+    with _store(db) as store:
+        page = list_events(store, f, limit=limit or (50 if fmt == "table" else 10**9), offset=offset)
+    columns = ["date", "source_code", "target_code", "type", "quad_class", "intensity", "modality", "outlet",
+               "evidence", "article_id", "id"] if fmt == "table" else None
+    emit(page.items, fmt, columns, f"events ({len(page.items)} of {page.total})")
+
+
+@app.command()
+def claims(actor: Optional[str] = typer.Option(None, "--actor", help="Speaker or subject (USA, INDGOV)."),
+           verb: Optional[str] = typer.Option(None, "--verb", help="say, claim, credit, accuse, deny …"),
+           disputed: bool = typer.Option(False, "--disputed", help="Only claims that dispute another claim."),
+           since: Optional[str] = SinceOption, until: Optional[str] = UntilOption, coder: Optional[str] = CoderOption,
+           limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Rows (default 50 for table, all else)."),
+           offset: int = typer.Option(0, "--offset", min=0),
+           fmt: str = typer.Option("table", "--format", help="table, jsonl or csv."), db: Optional[str] = DbOption) -> None:
+    """List or export claims: who said, credited, accused or denied what."""
+    from detente.analysis import ClaimFilter, list_claims
+
+    f = ClaimFilter(actor, verb, None, True if disputed else None, None, coder, _date(since, "--since"),
+                    _date(until, "--until"))
+    with _store(db) as store:
+        page = list_claims(store, f, limit=limit or (50 if fmt == "table" else 10**9), offset=offset)
+    columns = ["date", "speaker_code", "speaker_text", "verb", "content", "modality", "disputes", "outlet",
+               "id"] if fmt == "table" else None
+    emit(page.items, fmt, columns, f"claims ({len(page.items)} of {page.total})")
+
+
+@app.command()
+def stories(since: Optional[str] = SinceOption, until: Optional[str] = UntilOption,
+            min_articles: int = typer.Option(1, "--min-articles", min=1, help="Only stories with this many articles."),
+            fmt: str = typer.Option("table", "--format", help="table, jsonl or csv."), db: Optional[str] = DbOption) -> None:
+    """Cluster articles into stories across outlets (TF-IDF, average linkage, 3-day window)."""
+    from detente.analysis import StoryQuery, find_stories
+
+    q = StoryQuery(since=_date(since, "--since"), until=_date(until, "--until"), min_articles=min_articles)
+    with _store(db) as store:
+        found = find_stories(store, q)
+    rows = [{"id": s.id, "start": s.start, "articles": len(s.articles), "outlets": ", ".join(s.outlets),
+             "title": s.title} for s in found]
+    emit(rows, fmt, title=f"stories ({len(rows)})")
+
+
+@app.command()
+def brief(a: str = typer.Argument(..., help="First actor."), b: str = typer.Argument(..., help="Second actor."),
+          out: Path = typer.Option(..., "--out", help="File to write: .html (self-contained) or .md."),
+          freq: str = FreqOption, since: Optional[str] = SinceOption, until: Optional[str] = UntilOption,
+          coder: Optional[str] = CoderOption, db: Optional[str] = DbOption) -> None:
+    """Write a brief on two actors: trend, shifts, top events, disputes, outlets compared."""
+    from detente.present.brief import build_brief
+
+    with _store(db) as store:
+        path = build_brief(store, a, b, out, freq=freq, since=_date(since, "--since"), until=_date(until, "--until"),
+                           coder=coder)
+    console.print(f"wrote {path}")
+
+
+@app.command()
+def serve(db: Optional[str] = DbOption, host: str = typer.Option("127.0.0.1", "--host"),
+          port: int = typer.Option(8765, "--port", min=1, max=65535)) -> None:
+    """Serve the REST API (/api/…, /docs) and the dashboard (/) over the store, read-only."""
+    from detente.present.web import serve as run
+
+    console.print(f"detente dashboard on http://{host}:{port}/  (API docs at /docs; Ctrl-C stops)")
+    run(settings(db=db).db, host=host, port=port)
