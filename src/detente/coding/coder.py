@@ -34,6 +34,10 @@ MAX_PARTIES = 4
 # Switzerland", "exercises in Alaska" (used only when the sentence names no other party).
 PLACE_TARGET_TYPES = {"CONSULT", "ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "CONCEDE", "RETREAT"}
 PLACE_KINDS = {"country", "capital", "city"}
+# Acts of a state's own courts, police and forces on people the sentence gives no country: they
+# happen at home ("a Tunisian court jailed a man").
+DOMESTIC_TYPES = {"COERCE", "SANCTION"}
+DOMESTIC_SECTORS = {"JUD", "POL", "GOV", "MIL", "LEG"}
 REQUEST = Trigger("REQUEST", None, TYPES["REQUEST"].intensity, "must")
 OBLIGING_AUX = {"must", "should"}
 # Material conflict that a speaker announces for themselves is also a threat.
@@ -128,6 +132,12 @@ class RulesCoder:
             if light is not None:
                 consumed.add(light.token.i)
                 readings.append(light)
+                # "announced asset freezes, travel bans and sanctions": each object is an act.
+                for other in light.token.conjuncts:
+                    other_trigger = self.triggers.noun(other)
+                    if other_trigger is not None and other.i not in consumed:
+                        consumed.add(other.i)
+                        readings.append(self._light_reading(token, other, other_trigger))
                 continue
             obliged = _obligation(token)
             if obliged:  # "X said Y must withdraw": a demand on Y
@@ -160,6 +170,9 @@ class RulesCoder:
         trigger = self.triggers.noun(obj) if obj is not None else None
         if obj is None or trigger is None:
             return None
+        return self._light_reading(verb, obj, trigger)
+
+    def _light_reading(self, verb: Token, obj: Token, trigger: Trigger) -> Reading:
         subjects, passive = frames.subjects(verb)
         noun_sources, noun_targets = frames.noun_arguments(obj, trigger.type)
         between = frames.between(obj) or list(frames.prep_objects(verb, {"between"}))
@@ -269,6 +282,8 @@ class RulesCoder:
         if modality.speaker is not None:
             speaker = self.resolver.resolve(modality.speaker, context.mentions, context.date)
         attributed = (speaker.code or speaker.text) if speaker else (modality.speaker.text if modality.speaker else None)
+        if trigger.type in DOMESTIC_TYPES:
+            targets = [(t, _local_party(a, sources[0][1])) for t, a in targets]
         events = []
         pairs: set[tuple[str | None, str | None]] = set()
         for _, source in sources:
@@ -323,3 +338,9 @@ def _obligation(verb: Token) -> list[Token]:
         if clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in OBLIGING_AUX for c in clause.children):
             return [t for c in clause.children if c.dep_ == "nsubj" for t in frames.conjuncts(c)]
     return []
+
+
+def _local_party(target: ActorRef, source: ActorRef) -> ActorRef:
+    if target.country or not source.country or source.sector not in DOMESTIC_SECTORS:
+        return target
+    return ActorRef(f"{source.country}{target.sector or ''}", source.country, target.sector, target.text)
