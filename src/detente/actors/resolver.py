@@ -175,7 +175,7 @@ class Resolver:
     def _country_in(self, token: Token, mentions: dict[int, Mention], when: dt.date | None) -> str | None:
         """Country of the first mention in ``token``'s own phrase (not crossing clauses)."""
         for t in token.subtree:
-            if t.dep_ in {"relcl", "acl", "ccomp", "advcl"} and t is not token:
+            if t.dep_ in {"relcl", "acl", "ccomp", "advcl"} and t != token:
                 break
             if t.i in mentions:
                 return self.entry_actor(mentions[t.i], t.text, when).country

@@ -35,7 +35,7 @@ def _content(verb: Token) -> list[Token]:
             return sorted([t for c in (*objects, *preps) for t in c.subtree], key=lambda t: t.i)
     for child in children:
         if child.dep_ == "ccomp":
-            return [t for t in child.subtree if not (t.dep_ == "mark" and t.head is child)]
+            return [t for t in child.subtree if not (t.dep_ == "mark" and t.head == child)]
     if lemma in DENY_VERBS:
         for child in children:
             if child.dep_ == "dobj":

@@ -59,7 +59,7 @@ def _pronoun_antecedent(token: Token) -> Token:
     current = token.head
     for _ in range(6):
         parent = current.head
-        if parent is current:
+        if parent == current:
             break
         for child in parent.children:
             if child.dep_ in SUBJECT_DEPS and child.tag_ != "PRP":
@@ -89,7 +89,7 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
         objects = [c for c in governor.children if c.dep_ == "dobj"]
         if governor.pos_ in {"VERB", "AUX"} and objects:
             return conjuncts(objects[0]), False
-    if verb.dep_ in {"xcomp", "conj", "advcl", "pcomp", "ccomp"} and verb.head is not verb:
+    if verb.dep_ in {"xcomp", "conj", "advcl", "pcomp", "ccomp"} and verb.head != verb:
         head = verb.head if verb.dep_ != "pcomp" else verb.head.head
         if head.dep_ == "acomp" and head.pos_ == "ADJ":  # "Norway is willing to send"
             head = head.head
@@ -154,7 +154,7 @@ def noun_arguments(noun: Token, type_: str = "") -> tuple[list[Token], list[list
     modifiers = [c for c in noun.lefts if c.dep_ in {"compound", "amod", "nmod", "npadvmod"}]
     for child in modifiers:
         sources.extend(t for t in child.subtree if t.dep_ in {"compound", "amod", "nmod", "conj", "npadvmod"}
-                       or t is child)
+                       or t == child)
     sources.extend(agent_like(noun))
     preps = NOUN_TARGET_PREPS - TOPIC_PREPS if type_ in TOPIC_TYPES else NOUN_TARGET_PREPS
     if type_ not in FROM_TARGET_TYPES:  # "an invitation from Trump to the generals"

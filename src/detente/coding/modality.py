@@ -85,7 +85,7 @@ def clause_verb(token: Token) -> Token:
     """The verb whose clause holds ``token`` (a noun trigger climbs to its governing verb)."""
     current = token
     for _ in range(12):
-        if current.pos_ in {"VERB", "AUX"} or current.dep_ == "ROOT" or current.head is current:
+        if current.pos_ in {"VERB", "AUX"} or current.dep_ == "ROOT" or current.head == current:
             return current
         current = current.head
     return current
@@ -101,6 +101,12 @@ def modality_of(trigger: Token) -> Modality:
             found = "negated"
     verb = clause_verb(trigger)
     speaker = speech = None
+    if trigger != verb and _via_content_preposition(trigger, verb):
+        # "credited Washington with brokering talks": the talks are the content of the claim.
+        if verb.lemma_ in CLAIM_VERBS:
+            found, speaker, speech = _stronger(found, "claimed"), _subject(verb), verb
+        elif verb.lemma_ in DENY_VERBS:
+            found, speaker, speech = _stronger(found, "denied"), _subject(verb), verb
     current = verb
     own_local = True
     for depth in range(10):
@@ -108,7 +114,7 @@ def modality_of(trigger: Token) -> Modality:
             found = _stronger(found, _local(current))
         own_local = True
         parent = current.head
-        if parent is current:
+        if parent == current:
             break
         relation = current.dep_
         lemma = parent.lemma_.lower()
@@ -141,6 +147,15 @@ def modality_of(trigger: Token) -> Modality:
             continue
         break
     return Modality(found, speaker, speech)
+
+
+def _via_content_preposition(token: Token, verb: Token) -> bool:
+    current = token
+    while current != verb and current.head != current:
+        if current.dep_ == "prep" and current.lower_ in {"with", "of", "for"} and current.head == verb:
+            return True
+        current = current.head
+    return False
 
 
 def _subject(verb: Token) -> Token | None:

@@ -98,7 +98,7 @@ def trend_figure(series: DyadSeries, shifts: list[Shift] = ()) -> go.Figure:  # 
                     marker_color=QUAD_COLOURS[quad], hovertemplate="%{x}: %{customdata} events<extra></extra>",
                     customdata=[p.quad[quad - 1] for p in series.periods])
     fig.add_scatter(x=x, y=[p.index for p in series.periods], name="net index", yaxis="y2", mode="lines+markers",
-                    line={"color": "#1f3b73", "width": 2}, connectgaps=False,
+                    line={"color": "#1f3b73", "width": 1.5}, connectgaps=True, marker={"size": 7},
                     hovertemplate="%{x}: index %{y:+.2f}<extra></extra>")
     for shift in shifts:
         colour = "#238b45" if shift.direction == "warming" else "#cb181d"
