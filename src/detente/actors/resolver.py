@@ -118,8 +118,8 @@ class Resolver:
             return None
         if country is None and head.pos_ == "PROPN":
             country = self._inner_country(head, mentions, when)
-            if sector is None and head.ent_type_ == "ORG" and head.lower_ in FIRM_SUFFIXES:
-                sector = "BUS"
+        if sector is None and head.pos_ == "PROPN" and head.lower_ in FIRM_SUFFIXES:
+            sector = "BUS"  # "US Strategic Metals", "Prime Bank PLC"
         if country is None and sector is None:
             if head.pos_ == "PROPN" and head.ent_type_ in {"PERSON", "ORG"}:
                 return ActorRef(None, None, None, text)  # named but uncoded; the sentence may tell its country

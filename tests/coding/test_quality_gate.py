@@ -1,0 +1,35 @@
+"""Quality as a test: the coder on the development gold must not fall below pinned floors.
+
+Floors are what the coder reached when they were last raised (see the closing notes); raise them
+when the coder improves, never lower them silently.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from detente.coding.jsonl import evaluate_file
+from detente.config import Settings
+
+EVAL = Path(__file__).resolve().parents[2] / ".." / "shared" / "eval"
+pytestmark = pytest.mark.skipif(not EVAL.is_dir(), reason="shared/eval not present")
+
+# (file, PLOVER fold, floors)
+GATES = [
+    ("events-dev.jsonl", False, {"f1": 0.49, "macro_f1": 0.44, "precision": 0.78, "modality_accuracy": 0.84}),
+    ("plover-gsr.jsonl", True, {"f1": 0.39, "macro_f1": 0.35, "precision": 0.52, "modality_accuracy": 0.97}),
+]
+
+
+@pytest.mark.parametrize("name, fold, floors", GATES, ids=[g[0] for g in GATES])
+def test_coder_meets_its_floors(name: str, fold: bool, floors: dict[str, float]) -> None:
+    scores = evaluate_file(Settings(), EVAL / name, fold=fold).to_dict()
+    below = {k: round(scores[k], 3) for k, floor in floors.items() if scores[k] < floor}
+    assert not below, f"{name}: below the pinned floors {floors}: {below}"
+
+
+def test_false_assertions_stay_rare() -> None:
+    scores = evaluate_file(Settings(), EVAL / "events-dev.jsonl")
+    assert scores.false_assertion_share_of_asserted < 0.10

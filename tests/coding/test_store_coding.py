@@ -1,0 +1,71 @@
+"""Coding through the store: idempotent, resumable, and two coder versions side by side."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from detente.coding.coder import RulesCoder
+from detente.config import Settings
+from detente.pipeline import ingest
+from detente.store import Store
+
+ARTICLE = """Talks in Doha
+Outlet: The Test Courier
+Date: 2025-10-19
+
+Pakistan and Afghanistan held talks in Doha on Saturday.
+
+Qatar hosted the delegations, and Turkey sent a mediator. Pakistan accused Afghanistan of sheltering militants.
+"""
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "doha.txt").write_text(ARTICLE, encoding="utf-8")
+    return folder
+
+
+def counts(db: Path) -> tuple[int, int, int]:
+    with Store(db, read_only=True) as store:
+        return store.count("articles"), store.count("events"), store.count("claims")
+
+
+def test_recoding_is_idempotent(tmp_path: Path, corpus: Path, coder: RulesCoder) -> None:
+    settings = Settings(db=str(tmp_path / "s.duckdb"))
+    first = ingest(settings, [corpus], coder=coder)
+    assert first.events >= 2
+    again = ingest(settings, [corpus], coder=coder)
+    assert again.added == 0 and again.events == 0
+    assert counts(tmp_path / "s.duckdb") == (1, first.events, first.claims)
+
+
+def test_a_new_coder_version_adds_its_own_events(tmp_path: Path, corpus: Path, coder: RulesCoder,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = Settings(db=str(tmp_path / "s.duckdb"))
+    first = ingest(settings, [corpus], coder=coder)
+    monkeypatch.setattr(coder, "name", "plover.rules.v1-test")
+    second = ingest(settings, [corpus], coder=coder)  # nothing new to ingest, but uncoded for this version
+    assert second.added == 0 and second.events == first.events
+    with Store(tmp_path / "s.duckdb", read_only=True) as store:
+        by_coder = store.query("SELECT coder, count(*) AS n FROM coded GROUP BY coder ORDER BY coder")
+    assert [r["coder"] for r in by_coder] == ["plover.rules.v1", "plover.rules.v1-test"]
+
+
+def test_coding_resumes_after_a_crash(tmp_path: Path, corpus: Path, coder: RulesCoder,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = Settings(db=str(tmp_path / "s.duckdb"))
+
+    def crash(articles: object) -> None:
+        raise RuntimeError("power cut")
+
+    monkeypatch.setattr(coder, "code_articles", crash)
+    with pytest.raises(RuntimeError):
+        ingest(settings, [corpus], coder=coder)
+    assert counts(tmp_path / "s.duckdb") == (0, 0, 0)  # the batch rolled back whole
+    monkeypatch.undo()
+    report = ingest(settings, [corpus], coder=coder)
+    assert report.added == 1 and report.events >= 2
