@@ -272,19 +272,36 @@ def real_events(store: Store, q: DyadQuery, *, order: Literal["date", "salience"
     """
     matched, params, _ = _dyad_sql(store, q)
     sort = "abs(intensity) * reports DESC, date DESC" if order == "salience" else "date DESC, abs(intensity) DESC"
-    base = (f"WITH {matched}, m AS (SELECT * FROM matched WHERE modality IN (SELECT unnest(?))) "
-            "SELECT date, direction, type, modality, mode(quad_class) AS quad_class, avg(intensity) AS intensity, "
-            "count(*) AS reports, list(struct_pack(event_id := m.id, article_id := m.article_id, "
-            "evidence := m.evidence, source_code := m.source_code, target_code := m.target_code, "
-            "outlet := a.outlet, title := a.title, url := a.url) ORDER BY a.outlet, m.id) AS evidence "
-            "FROM m LEFT JOIN articles a ON a.id = m.article_id WHERE m.date IS NOT NULL "
-            "GROUP BY date, direction, type, modality")
-    args = [*params, list(q.modalities)]
-    total = store.con.execute(f"SELECT count(*) FROM ({base})", args).fetchall()[0][0]
-    items = store.query(f"SELECT * FROM ({base}) ORDER BY {sort}, type LIMIT ? OFFSET ?", [*args, limit, offset])
+    # First the page of real-world events (a cheap aggregate), then the reports behind just those.
+    items = store.query(
+        f"WITH {matched} SELECT * FROM (SELECT date, direction, type, modality, mode(quad_class) AS quad_class, "
+        "avg(intensity) AS intensity, count(*) AS reports, count(*) OVER () AS total FROM matched "
+        "WHERE date IS NOT NULL AND modality IN (SELECT unnest(?)) GROUP BY date, direction, type, modality) "
+        f"ORDER BY {sort}, type LIMIT ? OFFSET ?", [*params, list(q.modalities), limit, offset])
+    total = items[0]["total"] if items else _count_real(store, matched, params, q.modalities)
+    reports: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+    if items:
+        for row in store.query(
+                f"WITH {matched} SELECT m.date, m.direction, m.type, m.modality, m.id AS event_id, m.article_id, "
+                "m.evidence, m.source_code, m.target_code, a.outlet, a.title, a.url FROM matched m "
+                "LEFT JOIN articles a ON a.id = m.article_id WHERE m.date IN (SELECT unnest(?)) "
+                "AND m.modality IN (SELECT unnest(?)) ORDER BY a.outlet NULLS LAST, m.id",
+                [*params, sorted({i["date"] for i in items}), list(q.modalities)]):
+            key = (row.pop("date"), row.pop("direction"), row.pop("type"), row.pop("modality"))
+            reports.setdefault(key, []).append(row)
     for item in items:
+        item.pop("total")
+        item["evidence"] = reports.get((item["date"], item["direction"], item["type"], item["modality"]), [])
         item["source"], item["target"] = (q.a, q.b) if item["direction"] == "ab" else (q.b, q.a)
     return Page(items, int(total), limit, offset)
+
+
+def _count_real(store: Store, matched: str, params: list[Any], modalities: tuple[str, ...]) -> int:
+    """Real-world events of the dyad (for a page past the end, where the window count is missing)."""
+    rows = store.con.execute(
+        f"WITH {matched} SELECT count(*) FROM (SELECT DISTINCT date, direction, type, modality FROM matched "
+        "WHERE date IS NOT NULL AND modality IN (SELECT unnest(?)))", [*params, list(modalities)]).fetchall()
+    return int(rows[0][0])
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,7 @@ HEDGE_GOVERNORS = {"expect", "hope", "seek", "try", "want", "wish", "attempt", "
                    "suspect", "speculate", "predict", "fear", "doubt", "rumor", "rumour", "appeal", "invite",
                    "struggle", "strive", "endeavour", "endeavor", "lobby", "work", "favor", "favour"}
 NEGATING_GOVERNORS = {"refuse", "decline", "fail", "reject", "avoid", "rule", "stop", "cease", "halt", "forgo"}
-HEDGE_ADJECTIVES = {"unlikely", "likely", "possible", "probable", "able", "willing", "ready", "expected", "keen",
+HEDGE_ADJECTIVES = {"determined", "committed", "intent", "anxious", "unlikely", "likely", "possible", "probable", "able", "willing", "ready", "expected", "keen",
                     "eager", "prepared", "poised", "hopeful", "uncertain", "doubtful", "conceivable", "potential",
                     "set", "due", "slated"}
 FUTURE_ADJECTIVES = {"set", "due", "slated", "scheduled", "poised"}
@@ -36,6 +36,7 @@ CLAIM_VERBS = {"claim", "allege", "credit", "insist", "assert", "contend", "main
 DENY_VERBS = {"deny", "refute", "dismiss", "dispute", "contest", "rebut", "reject"}
 HEDGE_ADVERBS = {"possibly", "perhaps", "probably", "maybe", "likely", "potentially", "reportedly"}
 CLAIM_ADVERBS = {"allegedly", "purportedly", "supposedly", "ostensibly"}
+TEMPORAL_PREPS = {"after", "before", "since", "following", "during", "upon", "until"}
 PUNISH_VERBS = {"jail", "sentence", "arrest", "detain", "charge", "convict", "indict", "sue", "punish", "fine",
                 "sanction", "expel", "condemn", "criticise", "criticize", "prosecute", "try", "seek", "want", "hang",
                 "execute", "suspect"}
@@ -140,6 +141,8 @@ def modality_of(trigger: Token) -> Modality:
                     found = _stronger(found, "hedged")
             elif relation in {"pcomp", "prep", "pobj"} and lemma in PUNISH_VERBS:
                 found = _stronger(found, "claimed")  # "jailed a man for helping militants": the charge
+            if relation == "prep" and current.lower_ in TEMPORAL_PREPS:
+                own_local = False  # "after meeting X, they would ...": the meeting is not future
             if relation == "conj":
                 # Coordinated verbs share the first one's auxiliaries only when they have none of their own.
                 own_local = not any(c.dep_ in {"aux", "neg"} for c in current.children)

@@ -14,6 +14,7 @@ Example::
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -43,6 +44,18 @@ Both = Annotated[bool, Query(description="Both directions (true) or A → B only
 Modality = Literal["asserted", "claimed", "denied", "hedged", "negated", "future"]  # records.MODALITIES
 
 
+def _encode(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    raise TypeError(f"Cannot encode {type(value).__name__} as JSON")
+
+
+def as_json(data: Any) -> Response:
+    """JSON straight from the standard library: the routes return plain dicts and lists, and
+    skipping FastAPI's generic encoder halves the time of a large dyad series."""
+    return Response(json.dumps(data, default=_encode, ensure_ascii=False), media_type="application/json")
+
+
 def _cursor_store(base: Store) -> Store:
     """A Store over a fresh cursor of the shared read-only connection, for one request."""
     view = Store.__new__(Store)
@@ -65,13 +78,13 @@ router = APIRouter(prefix="/api")
 
 @router.get("/articles", summary="Stored articles (metadata), oldest first")
 def articles(db: Db, limit: Limit = 50, offset: Offset = 0, outlet: str | None = None, since: Since = None,
-             until: Until = None) -> dict[str, Any]:
-    return list_articles(db, outlet=outlet, since=since, until=until, limit=limit, offset=offset).to_dict()
+             until: Until = None) -> Response:
+    return as_json(list_articles(db, outlet=outlet, since=since, until=until, limit=limit, offset=offset).to_dict())
 
 
 @router.get("/articles/{article_id}", summary="One article with its text, events and claims")
-def article(db: Db, article_id: Annotated[str, PathParam(min_length=4, max_length=64)]) -> dict[str, Any]:
-    return article_detail(db, article_id)
+def article(db: Db, article_id: Annotated[str, PathParam(min_length=4, max_length=64)]) -> Response:
+    return as_json(article_detail(db, article_id))
 
 
 @router.get("/events", summary="Reported events (one per evidence sentence), newest first")
@@ -79,17 +92,17 @@ def events(db: Db, limit: Limit = 50, offset: Offset = 0, actor: str | None = No
            target: str | None = None, type: str | None = None,
            quad_class: Annotated[int | None, Query(ge=1, le=4)] = None, modality: Modality | None = None,
            coder: Coder = None, article_id: str | None = None, since: Since = None,
-           until: Until = None) -> dict[str, Any]:
+           until: Until = None) -> Response:
     f = EventFilter(actor, source, target, type, quad_class, modality, coder, article_id, since, until)
-    return list_events(db, f, limit=limit, offset=offset).to_dict()
+    return as_json(list_events(db, f, limit=limit, offset=offset).to_dict())
 
 
 @router.get("/claims", summary="Claims: who said, credited, accused or denied what")
 def claims(db: Db, limit: Limit = 50, offset: Offset = 0, actor: str | None = None, verb: str | None = None,
            modality: Modality | None = None, disputed: bool | None = None, article_id: str | None = None,
-           coder: Coder = None, since: Since = None, until: Until = None) -> dict[str, Any]:
+           coder: Coder = None, since: Since = None, until: Until = None) -> Response:
     f = ClaimFilter(actor, verb, modality, disputed, article_id, coder, since, until)
-    return list_claims(db, f, limit=limit, offset=offset).to_dict()
+    return as_json(list_claims(db, f, limit=limit, offset=offset).to_dict())
 
 
 def _dyad(a: str, b: str, freq: str, both: bool, since: dt.date | None, until: dt.date | None,
@@ -99,60 +112,60 @@ def _dyad(a: str, b: str, freq: str, both: bool, since: dt.date | None, until: d
 
 @router.get("/dyads/{a}/{b}", summary="Events per period between two actors, each real-world event once")
 def dyad(db: Db, a: str, b: str, freq: Freq = "week", both: Both = True, since: Since = None, until: Until = None,
-         coder: Coder = None, modality: Annotated[list[Modality] | None, Query()] = None) -> dict[str, Any]:
-    return dyad_series(db, _dyad(a, b, freq, both, since, until, coder, modality)).to_dict()
+         coder: Coder = None, modality: Annotated[list[Modality] | None, Query()] = None) -> Response:
+    return as_json(dyad_series(db, _dyad(a, b, freq, both, since, until, coder, modality)).to_dict())
 
 
 @router.get("/dyads/{a}/{b}/events", summary="The dyad's real-world events with the reports behind each")
 def dyad_events(db: Db, a: str, b: str, limit: Limit = 50, offset: Offset = 0,
                 order: Literal["date", "salience"] = "date", both: Both = True, since: Since = None,
                 until: Until = None, coder: Coder = None,
-                modality: Annotated[list[Modality] | None, Query()] = None) -> dict[str, Any]:
+                modality: Annotated[list[Modality] | None, Query()] = None) -> Response:
     q = _dyad(a, b, "week", both, since, until, coder, modality)
-    return real_events(db, q, order=order, limit=limit, offset=offset).to_dict()
+    return as_json(real_events(db, q, order=order, limit=limit, offset=offset).to_dict())
 
 
 @router.get("/shifts", summary="Warming and cooling of a dyad, with driving events")
 def shifts(db: Db, a: Annotated[str, Query(min_length=2)], b: Annotated[str, Query(min_length=2)],
            freq: Freq = "week", both: Both = True, since: Since = None, until: Until = None, coder: Coder = None,
-           alpha: Annotated[float, Query(gt=0, lt=1)] = 0.05) -> dict[str, Any]:
+           alpha: Annotated[float, Query(gt=0, lt=1)] = 0.05) -> Response:
     q = _dyad(a, b, freq, both, since, until, coder, None)
-    return detect_shifts(db, q, ShiftOptions(alpha=alpha)).to_dict()
+    return as_json(detect_shifts(db, q, ShiftOptions(alpha=alpha)).to_dict())
 
 
 @router.get("/stories", summary="Stories: articles about one story across outlets")
 def stories(db: Db, limit: Limit = 50, offset: Offset = 0, since: Since = None, until: Until = None,
             a: str | None = None, b: str | None = None,
-            min_articles: Annotated[int, Query(ge=1)] = 1) -> dict[str, Any]:
+            min_articles: Annotated[int, Query(ge=1)] = 1) -> Response:
     ids = dyad_article_ids(db, DyadQuery(a, b, since=since, until=until)) if a and b else None
     found = find_stories(db, StoryQuery(since=since, until=until, min_articles=min_articles), article_ids=ids)
-    return {"items": [s.to_dict() for s in found[offset:offset + limit]], "total": len(found), "limit": limit,
-            "offset": offset}
+    return as_json({"items": [s.to_dict() for s in found[offset:offset + limit]], "total": len(found),
+                    "limit": limit, "offset": offset})
 
 
 @router.get("/stories/{story_id}", summary="One story with its outlets side by side")
-def story(db: Db, story_id: str, since: Since = None, until: Until = None, coder: Coder = None) -> dict[str, Any]:
-    return compare_outlets(db, get_story(db, story_id, StoryQuery(since=since, until=until)), coder).to_dict()
+def story(db: Db, story_id: str, since: Since = None, until: Until = None, coder: Coder = None) -> Response:
+    return as_json(compare_outlets(db, get_story(db, story_id, StoryQuery(since=since, until=until)), coder).to_dict())
 
 
 @router.get("/network", summary="Who interacts with whom in a period, weighted and signed")
 def network(db: Db, since: Since = None, until: Until = None, level: Literal["country", "code"] = "country",
             focus: Annotated[list[str] | None, Query()] = None, coder: Coder = None,
-            min_events: Annotated[int, Query(ge=1)] = 1, limit: Limit = 200) -> dict[str, Any]:
+            min_events: Annotated[int, Query(ge=1)] = 1, limit: Limit = 200) -> Response:
     q = NetworkQuery(since, until, level, tuple(focus or ()), coder, min_events=min_events, max_edges=limit)
-    return actor_network(db, q).to_dict()
+    return as_json(actor_network(db, q).to_dict())
 
 
 @router.get("/disputes", summary="Claims that dispute other claims")
 def dispute_pairs(db: Db, a: str | None = None, b: str | None = None, since: Since = None, until: Until = None,
-                  coder: Coder = None) -> dict[str, Any]:
+                  coder: Coder = None) -> Response:
     items = disputes(db, tuple(x for x in (a, b) if x), since=since, until=until, coder=coder)
-    return {"items": items, "total": len(items)}
+    return as_json({"items": items, "total": len(items)})
 
 
 @router.get("/actors", summary="Countries and actor codes in the store, most reported first")
-def actors(db: Db, limit: Limit = 500) -> dict[str, Any]:
-    return {"items": known_actors(db, limit)}
+def actors(db: Db, limit: Limit = 500) -> Response:
+    return as_json({"items": known_actors(db, limit)})
 
 
 def _wants_html(request: Request) -> bool:
