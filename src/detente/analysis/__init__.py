@@ -5,8 +5,17 @@ dataclasses with ``to_dict()``; the CLI, the REST API, the dashboard and the bri
 """
 
 from detente.analysis.clusters import Story, StoryQuery, find_stories, get_story
-from detente.analysis.dyads import (DyadQuery, DyadSeries, EventFilter, Page, Period, dyad_series, known_actors,
-                                    list_events, real_events)
+from detente.analysis.dyads import (
+                                    DyadQuery,
+                                    DyadSeries,
+                                    EventFilter,
+                                    Page,
+                                    Period,
+                                    dyad_series,
+                                    known_actors,
+                                    list_events,
+                                    real_events,
+)
 from detente.analysis.network import Network, NetworkQuery, actor_network, top_dyads
 from detente.analysis.outlets import ClaimFilter, OutletComparison, compare_outlets, disputes, list_claims
 from detente.analysis.shifts import Shift, ShiftOptions, ShiftReport, detect_shifts, find_changes

@@ -98,7 +98,7 @@ def _distances(docs: list[dict[str, Any]], window_days: int) -> np.ndarray:
         matrix = tfidf.fit_transform(texts)
     except ValueError:  # every text is empty or stop words only
         return np.ones((len(docs), len(docs))) - np.eye(len(docs))
-    distance = np.clip(1.0 - (matrix @ matrix.T).toarray(), 0.0, 1.0)
+    distance: np.ndarray = np.clip(1.0 - (matrix @ matrix.T).toarray(), 0.0, 1.0)
     days = np.array([d["published"].toordinal() if d["published"] else np.nan for d in docs], dtype=float)
     apart = np.abs(days[:, None] - days[None, :]) > window_days  # NaN compares False: undated can join
     distance[apart] = 1.0

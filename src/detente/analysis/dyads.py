@@ -327,8 +327,8 @@ class EventFilter:
 
 def list_events(store: Store, f: EventFilter, *, limit: int = 50, offset: int = 0) -> Page:
     """Reported events (one row per evidence sentence), newest first, with their article's outlet."""
-    where, params = [NOT_DUPLICATE.replace("article_id", "e.article_id"), "e.coder = ?"], [
-        f.coder or default_coder(store)]
+    where = [NOT_DUPLICATE.replace("article_id", "e.article_id"), "e.coder = ?"]
+    params: list[Any] = [f.coder or default_coder(store)]
     if f.actor:
         m = resolve_actor(store, f.actor, strict=False)
         where.append(f"({m.sql('e.source')} OR {m.sql('e.target')})")

@@ -133,7 +133,7 @@ def _claim_where(store: Store, f: ClaimFilter) -> tuple[list[str], list[Any]]:
         m = resolve_actor(store, f.actor, strict=False)
         part = "country" if m.level == "country" else "code"
         subject = (f"list_contains(json_extract_string(c.subjects, '$[*].{part}'), ?)" if part == "country" else
-                   f"len(list_filter(json_extract_string(c.subjects, '$[*].code'), lambda x: starts_with(x, ?))) > 0")
+                   "len(list_filter(json_extract_string(c.subjects, '$[*].code'), lambda x: starts_with(x, ?))) > 0")
         where.append(f"({m.sql('c.speaker')} OR coalesce({subject}, false))")
         params += [m.code, m.code]
     if f.disputed is not None:
@@ -162,7 +162,8 @@ def disputes(store: Store, actors: tuple[str, ...] = (), *, since: dt.date | Non
     in which every one of them speaks or is a subject (on either side)."""
     check_period(since, until)
     codes = [check_code(a) for a in actors]
-    where, params = ["c.coder = ?"], [coder or default_coder(store, "claims")]
+    where = ["c.coder = ?"]
+    params: list[Any] = [coder or default_coder(store, "claims")]
     for clause, value in (("a.published >= ?", since), ("a.published <= ?", until)):
         if value:
             where.append(clause)

@@ -113,7 +113,8 @@ def split_statistic(x: np.ndarray, min_size: int) -> np.ndarray:
     left = sums[..., k - 1]
     total = sums[..., -1:]
     diff = (total - left) / (n - k) - left / k
-    return np.abs(diff) * np.sqrt(k * (n - k) / n)
+    stats: np.ndarray = np.abs(diff) * np.sqrt(k * (n - k) / n)
+    return stats
 
 
 def change_test(x: np.ndarray, options: ShiftOptions, rng: np.random.Generator) -> tuple[int, float] | None:

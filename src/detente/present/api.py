@@ -15,20 +15,37 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Annotated, Any, AsyncIterator, Literal
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, FastAPI, Path as PathParam, Query, Request
+from fastapi import APIRouter, Depends, FastAPI, Query, Request
+from fastapi import Path as PathParam
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from detente.analysis import (ClaimFilter, DyadQuery, EventFilter, NetworkQuery, ShiftOptions, StoryQuery,
-                              actor_network, compare_outlets, detect_shifts, disputes, dyad_series, find_stories,
-                              get_story, known_actors, list_claims, list_events, real_events)
+from detente.analysis import (
+    ClaimFilter,
+    DyadQuery,
+    EventFilter,
+    NetworkQuery,
+    ShiftOptions,
+    StoryQuery,
+    actor_network,
+    compare_outlets,
+    detect_shifts,
+    disputes,
+    dyad_series,
+    find_stories,
+    get_story,
+    known_actors,
+    list_claims,
+    list_events,
+    real_events,
+)
 from detente.analysis.clusters import article_detail, list_articles
 from detente.analysis.dyads import dyad_article_ids
 from detente.errors import DetenteError
@@ -106,7 +123,7 @@ def claims(db: Db, limit: Limit = 50, offset: Offset = 0, actor: str | None = No
 
 
 def _dyad(a: str, b: str, freq: str, both: bool, since: dt.date | None, until: dt.date | None,
-          coder: str | None, modality: list[str] | None) -> DyadQuery:
+          coder: str | None, modality: Sequence[str] | None) -> DyadQuery:
     return DyadQuery(a, b, freq, both, since, until, coder, tuple(modality or ("asserted",)))  # type: ignore[arg-type]
 
 

@@ -20,8 +20,17 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
-from detente.analysis import (DyadQuery, NetworkQuery, StoryQuery, actor_network, compare_outlets, get_story,
-                              known_actors, real_events, top_dyads)
+from detente.analysis import (
+    DyadQuery,
+    NetworkQuery,
+    StoryQuery,
+    actor_network,
+    compare_outlets,
+    get_story,
+    known_actors,
+    real_events,
+    top_dyads,
+)
 from detente.analysis.clusters import article_detail
 from detente.analysis.network import Network
 from detente.errors import InputError
@@ -70,7 +79,7 @@ def plotly_script() -> Response:
 def dashboard(request: Request, db: Store = Depends(get_store)) -> HTMLResponse:
     """The dashboard: the picker, and the dyad's analyses once two actors are given."""
     p = request.query_params
-    form = {"a": (p.get("a") or "").strip().upper(), "b": (p.get("b") or "").strip().upper(),
+    form: dict[str, Any] = {"a": (p.get("a") or "").strip().upper(), "b": (p.get("b") or "").strip().upper(),
             "since": p.get("since") or "", "until": p.get("until") or "", "freq": p.get("freq") or "week",
             "both": p.get("both", "true") != "false"}
     context: dict[str, Any] = {"form": form, "actors": known_actors(db, 300), "d": None}
@@ -78,7 +87,7 @@ def dashboard(request: Request, db: Store = Depends(get_store)) -> HTMLResponse:
         net = actor_network(db, NetworkQuery(max_edges=500))
         context.update(pairs=top_dyads(net, 15), network=figure_json(network_figure(_busiest(net, 40))))
         return render("index.html", **context)
-    q = DyadQuery(form["a"], form["b"], form["freq"], form["both"], _date(form["since"], "from"),  # type: ignore[arg-type]
+    q = DyadQuery(form["a"], form["b"], form["freq"], form["both"], _date(form["since"], "from"),
                   _date(form["until"], "to"))
     d = collect_brief(db, q)
     offset = _int(p.get("offset"), "offset")
@@ -102,9 +111,9 @@ def _busiest(net: Network, edges: int) -> Network:
 
 def highlight(text: str, start: int | None, end: int | None, evidence: str | None) -> dict[str, str] | None:
     """Split ``text`` around the evidence: its stored span when that holds the evidence, else where it occurs."""
-    if start is not None and end is not None and 0 <= start < end <= len(text):
-        if not evidence or " ".join(text[start:end].split()) == " ".join(evidence.split()):
-            return {"before": text[:start], "mark": text[start:end], "after": text[end:]}
+    if start is not None and end is not None and 0 <= start < end <= len(text) and (
+            not evidence or " ".join(text[start:end].split()) == " ".join(evidence.split())):
+        return {"before": text[:start], "mark": text[start:end], "after": text[end:]}
     at = text.find(evidence) if evidence else -1
     if at < 0:
         return None
