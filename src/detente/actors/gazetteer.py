@@ -22,6 +22,9 @@ from detente.errors import ConfigError
 
 # What a surface form names. The resolver treats kinds differently: an ``adjective`` needs a noun
 # ("Pakistani troops"), a ``city`` names a place unless it stands as a subject.
+# Demonyms that are also ordinary lower-case English words.
+LOWERCASE_WORDS = {"polish", "swiss", "us", "u.s.", "uk", "u.k.", "french", "china", "turkey", "guinea", "chad",
+                   "jordan", "georgia", "niger", "cook", "dominican", "greek", "german", "english"}
 KINDS = ("country", "adjective", "people", "capital", "city", "igo", "group", "person")
 
 
@@ -94,6 +97,9 @@ def _add_countries(g: Gazetteer, data: dict[str, Any]) -> None:
         for kind, key in (("country", "names"), ("adjective", "adjectives"), ("people", "people")):
             for form in forms.get(key) or ():
                 g.add(form, Entry(kind, code, None, form))
+                # Wire copy and headlines lower-case demonyms ("tunisian rioters"); a few are words too.
+                if kind != "country" and form[:1].isupper() and form.lower() not in LOWERCASE_WORDS:
+                    g.add(form.lower(), Entry(kind, code, None, form))
 
 
 def _add_places(g: Gazetteer, rows: Iterable[dict[str, Any]], kind: str) -> None:

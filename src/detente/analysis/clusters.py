@@ -77,13 +77,19 @@ class Story:
         return {**asdict(self), "outlets": self.outlets}
 
 
-def _load(store: Store, q: StoryQuery) -> list[dict[str, Any]]:
-    where, params = ["(text IS NOT NULL OR duplicate_of IS NOT NULL)"], []
+def _load(store: Store, q: StoryQuery, seeds: set[str] | None = None) -> list[dict[str, Any]]:
+    """The articles to cluster; with ``seeds``, only those within the window of a seed's date."""
+    where: list[str] = ["(text IS NOT NULL OR duplicate_of IS NOT NULL)"]
+    params: list[Any] = []
     for clause, value in (("(published IS NULL OR published >= ?)", q.since),
                           ("(published IS NULL OR published <= ?)", q.until)):
         if value:
             where.append(clause)
             params.append(value)
+    if seeds is not None:
+        where.append("(published IS NULL OR EXISTS (SELECT 1 FROM (SELECT DISTINCT published AS day FROM articles "
+                     "WHERE id IN (SELECT unnest(?))) s WHERE abs(date_diff('day', s.day, published)) <= ?))")
+        params += [sorted(seeds), q.window_days]
     return store.query(f"SELECT id, outlet, title, published, url, duplicate_of, "
                        f"CASE WHEN duplicate_of IS NULL THEN text END AS text FROM articles "
                        f"WHERE {' AND '.join(where)} ORDER BY published NULLS LAST, id", params)
@@ -116,9 +122,15 @@ def _labels(docs: list[dict[str, Any]], q: StoryQuery) -> list[int]:
     return [int(x) for x in model.fit_predict(_distances(docs, q.window_days))]
 
 
+def count_candidates(store: Store, q: StoryQuery, article_ids: set[str] | None = None) -> int:
+    """How many original articles ``find_stories`` would cluster (check against ``MAX_ARTICLES``)."""
+    return sum(1 for r in _load(store, q, article_ids) if r["duplicate_of"] is None)
+
+
 def find_stories(store: Store, q: StoryQuery = StoryQuery(), *, article_ids: set[str] | None = None) -> list[Story]:
-    """Stories of the period, biggest first; with ``article_ids``, only stories containing one of them."""
-    rows = _load(store, q)
+    """Stories of the period, biggest first; with ``article_ids``, only stories containing one of them
+    (and only the articles published within the window of one of them are clustered)."""
+    rows = _load(store, q, article_ids)
     originals = [r for r in rows if r["duplicate_of"] is None]
     if len(originals) > MAX_ARTICLES:
         raise InputError(f"{len(originals)} articles to cluster; the limit is {MAX_ARTICLES}.",

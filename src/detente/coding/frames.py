@@ -136,6 +136,9 @@ def verb_objects(verb: Token) -> list[list[Token]]:
             groups.append([c for c in child.children if c.dep_ == "poss"])
     groups.append(list(prep_objects(verb, TARGET_PREPS)))
     for child in verb.children:
+        if child.dep_ == "dobj":  # "bought a quantity of Canadian flaxseed"
+            groups.append(list(prep_objects(child, {"of"})))
+    for child in verb.children:
         if child.dep_ in {"xcomp", "ccomp"}:
             inner_subjects = [c for c in child.children if c.dep_ in SUBJECT_DEPS]
             if child.dep_ == "ccomp" and inner_subjects:

@@ -28,7 +28,7 @@ import plotly.graph_objects as go
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
-from detente.analysis.clusters import Story, StoryQuery, find_stories
+from detente.analysis.clusters import MAX_ARTICLES, Story, StoryQuery, count_candidates, find_stories
 from detente.analysis.dyads import QUADS, DyadQuery, DyadSeries, dyad_article_ids, real_events
 from detente.analysis.network import Network
 from detente.analysis.outlets import OutletComparison, compare_outlets, disputes
@@ -170,6 +170,7 @@ class BriefData:
     disputes: list[dict[str, Any]]
     comparisons: list[OutletComparison] = field(default_factory=list)  # stories told by several outlets
     stories: list[Story] = field(default_factory=list)  # every story with an event of the dyad
+    notes: list[str] = field(default_factory=list)  # what was left out, for the reader
     generated: dt.datetime = field(default_factory=lambda: dt.datetime.now().replace(microsecond=0))
 
     @property
@@ -191,10 +192,17 @@ def collect_brief(store: Store, q: DyadQuery, options: ShiftOptions = ShiftOptio
     """Run every analysis a brief needs for the dyad ``q``."""
     report = detect_shifts(store, q, options)
     top = real_events(store, q, order="salience", limit=BRIEF_EVENTS).items
-    found = find_stories(store, StoryQuery(since=q.since, until=q.until), article_ids=dyad_article_ids(store, q))
-    multi = [s for s in found if len(s.outlets) > 1][:stories]
-    comparisons = [compare_outlets(store, s, q.coder) for s in multi]
-    return BriefData(q, report, top, disputes(store, (q.a, q.b), since=q.since, until=q.until), comparisons, found)
+    data = BriefData(q, report, top, disputes(store, (q.a, q.b), since=q.since, until=q.until))
+    ids, story_query = dyad_article_ids(store, q), StoryQuery(since=q.since, until=q.until)
+    candidates = count_candidates(store, story_query, ids)
+    if candidates > MAX_ARTICLES:
+        data.notes.append(f"Stories are not clustered: {candidates} articles in this period (limit {MAX_ARTICLES}); "
+                          "choose a shorter period to compare outlets.")
+        return data
+    data.stories = find_stories(store, story_query, article_ids=ids)
+    multi = [s for s in data.stories if len(s.outlets) > 1][:stories]
+    data.comparisons = [compare_outlets(store, s, q.coder) for s in multi]
+    return data
 
 
 def render_html(data: BriefData) -> str:
