@@ -62,6 +62,8 @@ class Resolver:
             entries = tuple(self.gazetteer.lookup(span.text))
             if not entries or self._spurious(span, entries):
                 continue
+            if span.start > 0 and doc[span.start - 1].lower_ == "ethnic" and entries[0].kind in {"adjective", "people"}:
+                continue  # "ethnic Albanians in Serbia" are placed by where they live, not by the adjective
             mention = Mention(span.start, span.end, entries)
             for i in range(span.start, span.end):
                 found[i] = mention

@@ -32,7 +32,7 @@ NAME = "plover.rules.v1"
 MAX_PARTIES = 4
 # Acts whose place may stand for their target: "attacks in northeastern Nigeria", "a summit in
 # Switzerland", "exercises in Alaska" (used only when the sentence names no other party).
-PLACE_TARGET_TYPES = {"CONSULT", "ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "CONCEDE", "RETREAT"}
+PLACE_TARGET_TYPES = {"CONSULT", "ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "CONCEDE", "RETREAT", "THREATEN"}
 PLACE_KINDS = {"country", "capital", "city"}
 # Acts of a state's own courts, police and forces on people the sentence gives no country: they
 # happen at home ("a Tunisian court jailed a man").
@@ -41,7 +41,7 @@ DOMESTIC_SECTORS = {"JUD", "POL", "GOV", "MIL", "LEG"}
 REQUEST = Trigger("REQUEST", None, TYPES["REQUEST"].intensity, "must")
 OBLIGING_AUX = {"must", "should"}
 # Material conflict that a speaker announces for themselves is also a threat.
-THREAT_TYPES = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
+THREAT_TYPES = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
 # Confidence by how the event was read: a verb with its own arguments is the surest reading.
 CONFIDENCE = {"verb": 0.8, "light": 0.75, "noun": 0.6}
 
@@ -147,7 +147,7 @@ class RulesCoder:
                 continue
             consumed.update(c.i for c in token.children if c.dep_ == "dobj")
             subjects, passive = frames.subjects(token)
-            where = tuple(frames.places(token))
+            where = tuple(frames.places(token, *(c for c in token.children if c.dep_ == "xcomp")))
             if passive:
                 readings.append(Reading(trigger, token, token, frames.agent(token), [subjects], "verb", where))
             else:
@@ -295,12 +295,14 @@ class RulesCoder:
                 pairs.add((source.country, target.country))
                 events.append(self._event(reading, trigger, source, target, modality.value, attributed, sentence,
                                           index, context))
-                # Announcing one's own future use of force is a threat ("Obama said he will attack Iraq").
-                if (modality.value == "future" and trigger.type in THREAT_TYPES and speaker is not None
-                        and modality.speech is not None and speaker.country == source.country):
-                    threat = Trigger("THREATEN", None, TYPES["THREATEN"].intensity, modality.speech.text)
-                    events.append(self._event(reading, threat, speaker, target, "asserted", attributed, sentence,
-                                              index, context))
+                # Announcing one's own future use of force is a threat ("Obama said he will attack Iraq"),
+                # and so is any act made conditional ("will withdraw its force unless ...").
+                announced = speaker is not None and modality.speech is not None and speaker.country == source.country
+                conditional = _conditional(reading.clause)
+                if modality.value in {"future", "hedged"} and (conditional or announced and trigger.type in THREAT_TYPES):
+                    threat = Trigger("THREATEN", None, TYPES["THREATEN"].intensity, reading.token.text)
+                    events.append(self._event(reading, threat, speaker or source, target, "asserted", attributed,
+                                              sentence, index, context))
         return events
 
     @staticmethod
@@ -344,3 +346,8 @@ def _local_party(target: ActorRef, source: ActorRef) -> ActorRef:
     if target.country or not source.country or source.sector not in DOMESTIC_SECTORS:
         return target
     return ActorRef(f"{source.country}{target.sector or ''}", source.country, target.sector, target.text)
+
+
+def _conditional(verb: Token) -> bool:
+    """An "unless" clause makes an announced act a threat."""
+    return any(m.lower_ == "unless" for c in verb.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark")
