@@ -90,3 +90,9 @@ def test_html_brief_renders_its_chart_offline(store, tmp_path):
         page.screenshot(path="/tmp/detente-shots/brief.png", full_page=True)
         browser.close()
     assert requested == []  # nothing outside the file was fetched
+
+
+def test_too_many_articles_to_cluster_is_a_note_not_an_error(store, tmp_path, monkeypatch):
+    monkeypatch.setattr("detente.present.brief.MAX_ARTICLES", 2)
+    text = build_brief(store, "USA", "PAK", tmp_path / "b.md").read_text(encoding="utf-8")
+    assert "Stories are not clustered" in text and "## Shifts" in text

@@ -8,6 +8,7 @@ claim in the article about the same actors by another speaker.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
 SPEECH_VERBS = SAY_VERBS | CLAIM_VERBS | DENY_VERBS
 # Verbs whose content is an object plus a "with/of/for" phrase ("credited Trump with mediating").
 OBJECT_CONTENT = {"credit": {"with", "for"}, "accuse": {"of"}, "blame": {"for"}, "charge": {"with"}}
+STOPWORDS = {"that", "this", "with", "from", "have", "were", "said", "says", "would", "will", "their", "there",
+             "which", "claim", "claims", "denied", "denies", "rejected", "report", "about", "been", "also"}
 REPORT_NOUNS = CLAIM_NOUNS | {"report", "reports", "statement", "version", "account", "remarks", "assertion"}
 
 
@@ -82,7 +85,16 @@ def _disputed(verb: Token, speaker: ActorRef, subjects: tuple[ActorRef, ...], by
             if match:
                 return match.id
     countries = {s.country for s in subjects if s.country}
-    return next((c.id for c in candidates if countries & {s.country for s in c.subjects if s.country}), None)
+    words = _words(" ".join(t.text for t in verb.subtree))
+    scored = [(len(words & _words(c.content)), bool(countries & {s.country for s in c.subjects}), -i, c.id)
+              for i, c in enumerate(candidates)]
+    # The claim sharing most content words ("mediated", "cease-fire") and actors; the latest breaks ties.
+    best = max((s for s in scored if s[0] >= 2 or (s[1] and s[0] >= 1)), default=None)
+    return best[3] if best else None
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in STOPWORDS}
 
 
 def extract_claims(sentence: Span, index: int, context: Context, resolver: Resolver, earlier: list[Claim],

@@ -123,7 +123,8 @@ def events(actor: Optional[str] = typer.Option(None, "--actor", help="Actor on e
 
 @app.command()
 def claims(actor: Optional[str] = typer.Option(None, "--actor", help="Speaker or subject (USA, INDGOV)."),
-           verb: Optional[str] = typer.Option(None, "--verb", help="say, claim, credit, accuse, deny …"),
+           verb: Optional[str] = typer.Option(None, "--verb", "--type",
+                                              help="Claim verb: say, claim, credit, accuse, deny …"),
            disputed: bool = typer.Option(False, "--disputed", help="Only claims that dispute another claim."),
            since: Optional[str] = SinceOption, until: Optional[str] = UntilOption, coder: Optional[str] = CoderOption,
            limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Rows (default 50 for table, all else)."),
