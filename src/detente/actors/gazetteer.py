@@ -7,7 +7,6 @@ adds entries with files of the same format (setting ``actors.extra_files``).
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -135,7 +134,9 @@ LOADERS = {
     "countries": _add_countries,
     "capitals": lambda g, d: _add_places(g, d, "capital"),
     "cities": lambda g, d: _add_places(g, d, "city"),
+    "regions": lambda g, d: _add_places(g, d, "city"),  # a province names a place, like a city
     "igos": _add_organisations,
+    "firms": _add_organisations,
     "agents": _add_agents,
 }
 
@@ -158,7 +159,7 @@ def load_gazetteer(extra_files: tuple[str, ...] = ()) -> Gazetteer:
     """The shipped dictionary plus the user's files (later files add meanings)."""
     g = Gazetteer(forms={}, agents={})
     folder = resources.files("detente.data").joinpath("actors")
-    for stem in ("countries", "capitals", "cities", "igos", "people", "agents"):
+    for stem in ("countries", "capitals", "cities", "regions", "igos", "firms", "people", "agents"):
         resource = folder.joinpath(f"{stem}.yaml")
         if resource.is_file():
             _load_file(g, stem, _read(resource.read_text("utf-8"), f"{stem}.yaml"), f"{stem}.yaml")
@@ -166,14 +167,3 @@ def load_gazetteer(extra_files: tuple[str, ...] = ()) -> Gazetteer:
         path = Path(file)
         _load_file(g, path.stem if path.stem in LOADERS or path.stem == "people" else "", _read(path, file), file)
     return g
-
-
-def countries_by_code() -> dict[str, str]:
-    return {c.alpha_3: c.name for c in pycountry.countries}
-
-
-def group_by_country(entries: Iterable[Entry]) -> dict[str | None, list[Entry]]:
-    grouped: dict[str | None, list[Entry]] = defaultdict(list)
-    for entry in entries:
-        grouped[entry.country].append(entry)
-    return grouped

@@ -38,6 +38,10 @@ PLACE_KINDS = {"country", "capital", "city"}
 # happen at home ("a Tunisian court jailed a man").
 DOMESTIC_TYPES = {"COERCE", "SANCTION"}
 DOMESTIC_SECTORS = {"JUD", "POL", "GOV", "MIL", "LEG"}
+# Verbs whose object noun is what they ask for, refuse or threaten, not a second act.
+CONTENT_TYPES = {"REQUEST", "REJECT", "THREATEN"}
+# Passive acts whose doer the sentence leaves out; the place where they happened stands in.
+UNSEEN_AGENT_TYPES = {"COERCE", "ASSAULT", "SANCTION"}
 REQUEST = Trigger("REQUEST", None, TYPES["REQUEST"].intensity, "must")
 OBLIGING_AUX = {"must", "should"}
 # Material conflict that a speaker announces for themselves is also a threat.
@@ -146,10 +150,16 @@ class RulesCoder:
             if trigger is None:
                 continue
             consumed.update(c.i for c in token.children if c.dep_ == "dobj")
+            if trigger.type in CONTENT_TYPES:  # "called for sanctions against Nigeria": the sanctions are asked for
+                consumed.update(o.i for o in frames.prep_objects(token, {"for", "to", "against"}))
             subjects, passive = frames.subjects(token)
             where = tuple(frames.places(token, *(c for c in token.children if c.dep_ == "xcomp")))
             if passive:
-                readings.append(Reading(trigger, token, token, frames.agent(token), [subjects], "verb", where))
+                agents = frames.agent(token)
+                if not agents and trigger.type in UNSEEN_AGENT_TYPES:
+                    # "was arrested in Lebanon", "were killed ... outside Basra": the place's side did it.
+                    agents = list(where)
+                readings.append(Reading(trigger, token, token, agents, [subjects], "verb", where))
             else:
                 readings.append(Reading(trigger, token, token, subjects, frames.verb_objects(token), "verb", where))
         for token in sentence:
@@ -170,6 +180,8 @@ class RulesCoder:
         trigger = self.triggers.noun(obj) if obj is not None else None
         if obj is None or trigger is None:
             return None
+        if trigger.type == "PROTEST" and verb.lemma_.lower() in self.triggers.formal_protest_verbs:
+            trigger = Trigger("ACCUSE", "disapprove", TYPES["ACCUSE"].intensity, trigger.word)
         return self._light_reading(verb, obj, trigger)
 
     def _light_reading(self, verb: Token, obj: Token, trigger: Trigger) -> Reading:
@@ -213,8 +225,8 @@ class RulesCoder:
         return Reading(trigger, noun, noun, sources, [t for t in targets if t], "noun", where)
 
     # -- actors and records ---------------------------------------------------------------
-    def _resolve(self, heads: Iterable[Token], context: Context, home: str | None = None) -> list[tuple[Token, ActorRef]]:
-        """Actors of phrase heads; one without a country takes the sentence's only country, if any."""
+    def _resolve(self, heads: Iterable[Token], context: Context) -> list[tuple[Token, ActorRef]]:
+        """Actors of phrase heads, one per dictionary mention."""
         found: list[tuple[Token, ActorRef]] = []
         mentions_seen: set[int] = set()
         for head in heads:
@@ -223,20 +235,20 @@ class RulesCoder:
             if key in mentions_seen:
                 continue
             actors = self.resolver.resolve_all(head, context.mentions, context.date)
-            if home:
-                actors = [a if a.country else ActorRef(f"{home}{a.sector or ''}", home, a.sector, a.text) for a in actors]
             if actors:
                 mentions_seen.add(key)
                 found.extend((head, actor) for actor in actors)
         return found[:MAX_PARTIES]
 
-    def _home(self, sentence: Span, context: Context) -> str | None:
-        """The one country a sentence names, if it names exactly one (people, IGOs and names of
-        firms such as "US Strategic Metals" aside)."""
+    def _home(self, sentence: Span, context: Context, parties: set[int]) -> str | None:
+        """The one country a sentence names besides the event's own parties, if it names exactly one
+        (people, IGOs and names of firms such as "US Strategic Metals" aside)."""
         countries = set()
         for i in range(sentence.start, sentence.end):
             mention = context.mentions.get(i)
             if mention is None or mention.start != i or mention.entries[0].kind not in PLACE_KINDS | {"adjective", "people"}:
+                continue
+            if any(mention.start <= p < mention.end for p in parties):
                 continue
             last = sentence.doc[mention.end - 1]
             if (mention.entries[0].kind in {"country", "adjective"} and last.dep_ == "compound"
@@ -245,10 +257,27 @@ class RulesCoder:
             countries.add(mention.entries[0].country)
         return countries.pop() if len(countries) == 1 else None
 
-    def _parties(self, reading: Reading, home: str | None, context: Context
+    def _parties(self, reading: Reading, sentence: Span, context: Context
                  ) -> tuple[list[tuple[Token, ActorRef]], list[tuple[Token, ActorRef]], bool]:
-        """(sources, targets, partnered) of a reading, with the fallbacks in order."""
-        sources = self._resolve(reading.sources, context, home)
+        """(sources, targets, partnered) of a reading, with the fallbacks in order; a party without a
+        country takes the one other country the sentence names, if there is exactly one."""
+        sources, targets, partnered = self._find_parties(reading, context)
+        if any(a.country is None for _, a in [*sources, *targets]):
+            named = {t.i for t, a in [*sources, *targets] if a.country}
+            home = self._home(sentence, context, named)
+            if home:
+                sources, targets = (self._at_home(group, home, context) for group in (sources, targets))
+        return sources, targets, partnered
+
+    @staticmethod
+    def _at_home(group: list[tuple[Token, ActorRef]], home: str, context: Context) -> list[tuple[Token, ActorRef]]:
+        # Dictionary actors without a country (Amnesty International, al-Qaeda) keep none.
+        return [(t, a) if a.country or t.i in context.mentions
+                else (t, ActorRef(f"{home}{a.sector or ''}", home, a.sector, a.text)) for t, a in group]
+
+    def _find_parties(self, reading: Reading, context: Context
+                      ) -> tuple[list[tuple[Token, ActorRef]], list[tuple[Token, ActorRef]], bool]:
+        sources = self._resolve(reading.sources, context)
         used = {t.i for t, _ in sources}
         targets: list[tuple[Token, ActorRef]] = []
         partnered = False
@@ -256,7 +285,7 @@ class RulesCoder:
         # parties, unless a "with"/"between" phrase names the other side.
         symmetric = TYPES[reading.trigger.type].symmetric and len({a.country for _, a in sources if a.country}) > 1
         for group in reading.targets:
-            targets = [(t, a) for t, a in self._resolve(group, context, home) if t.i not in used
+            targets = [(t, a) for t, a in self._resolve(group, context) if t.i not in used
                        and not self._same_mention(t, used, context)]
             partnered = any(t.head.lower_ in {"with", "between", "among"} for t, _ in targets)
             if targets and (partnered or not symmetric):
@@ -271,7 +300,7 @@ class RulesCoder:
         return sources, targets, partnered
 
     def _events(self, reading: Reading, sentence: Span, index: int, context: Context) -> list[Event]:
-        sources, targets, partnered = self._parties(reading, self._home(sentence, context), context)
+        sources, targets, partnered = self._parties(reading, sentence, context)
         if not sources or not targets:
             return []
         trigger = reading.trigger

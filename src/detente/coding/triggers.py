@@ -42,6 +42,7 @@ class TriggerTable:
     nouns: dict[str, Trigger]
     light_verbs: frozenset[str]
     receptive_verbs: frozenset[str]
+    formal_protest_verbs: frozenset[str]
     role_nouns: frozenset[str]
 
     def verb(self, token: Token) -> Trigger | None:
@@ -69,5 +70,6 @@ def load_triggers() -> TriggerTable:
         nouns={k: _parse(k, v) for k, v in raw["nouns"].items()},
         light_verbs=frozenset(raw["light_verbs"]),
         receptive_verbs=frozenset(raw["receptive_verbs"]),
+        formal_protest_verbs=frozenset(raw["formal_protest_verbs"]),
         role_nouns=frozenset(raw["role_nouns"]),
     )
