@@ -6,7 +6,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from detente.analysis import NetworkQuery, actor_network, disputes, top_dyads
+from detente.analysis import DyadQuery, NetworkQuery, actor_network, detect_shifts, disputes, top_dyads
 from detente.config import Settings
 from detente.present.brief import build_brief
 from detente.store import Store
@@ -25,6 +25,14 @@ def report_demo(settings: Settings, out: Path, console: Console) -> Path | None:
         console.print("  top dyads (real-world events, both directions; net index −1 conflict … +1 cooperation):")
         for p in pairs:
             console.print(f"    {p['a']}–{p['b']}: {p['events']} events, net index {p['index']:+.2f}", highlight=False)
+        console.print("  shifts (warming/cooling beyond the noise, top 3 dyads):")
+        for p in pairs[:3]:
+            report = detect_shifts(store, DyadQuery(p["a"], p["b"], freq="week"))
+            for s in report.shifts or ():
+                console.print(f"    {p['a']}–{p['b']}: {s.direction} from the week of {s.start} "
+                              f"({s.before:+.2f} → {s.after:+.2f}, p = {s.p_value:.3f})", highlight=False)
+            if not report.shifts:
+                console.print(f"    {p['a']}–{p['b']}: none", highlight=False)
         found = disputes(store)
         console.print(f"  disputes: {len(found)}")
         for d in found:

@@ -263,6 +263,16 @@ def _fill(rows: list[dict[str, Any]], q: DyadQuery) -> dict[dt.date, Period]:
     return periods
 
 
+def event_sequence(store: Store, q: DyadQuery) -> list[tuple[dt.date, float]]:
+    """(date, mean intensity) of each real-world event of the dyad, oldest first (for shift tests)."""
+    matched, params, _ = _dyad_sql(store, q)
+    rows = store.query(
+        f"WITH {matched} SELECT date, avg(intensity) AS intensity FROM matched "
+        "WHERE date IS NOT NULL AND modality IN (SELECT unnest(?)) GROUP BY date, direction, type, modality "
+        "ORDER BY date, type, direction", [*params, list(q.modalities)])
+    return [(r["date"], float(r["intensity"] or 0.0)) for r in rows]
+
+
 def real_events(store: Store, q: DyadQuery, *, order: Literal["date", "salience"] = "date",
                 limit: int = 50, offset: int = 0) -> Page:
     """The dyad's real-world events, each with the reports (evidence, article, outlet) behind it.

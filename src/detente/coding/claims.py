@@ -127,7 +127,7 @@ def extract_claims(sentence: Span, index: int, context: Context, resolver: Resol
         modality = modality_of(verb).value
         claim = Claim(
             id=stable_id(context.article_id, str(index), str(verb.i), lemma, coder),
-            article_id=context.article_id, sentence=index, evidence=sentence.text, speaker=speaker, verb=lemma,
+            article_id=context.article_id, sentence=index, evidence=sentence.text.strip(), speaker=speaker, verb=lemma,
             content=content_text, modality="denied" if lemma in DENY_VERBS and modality == "asserted" else modality,
             subjects=subjects, disputes=disputes, coder=coder,
         )

@@ -345,8 +345,8 @@ class RulesCoder:
         return Event(
             id=stable_id(context.article_id, str(index), str(reading.token.i), trigger.type, str(source.code),
                          source.text, str(target.code), target.text, NAME),
-            article_id=context.article_id, sentence=index, span=(sentence.start_char, sentence.end_char),
-            evidence=sentence.text, date=context.date, source=source, target=target, type=trigger.type,
+            article_id=context.article_id, sentence=index, span=_trimmed(sentence),
+            evidence=sentence.text.strip(), date=context.date, source=source, target=target, type=trigger.type,
             mode=trigger.mode, quad_class=TYPES[trigger.type].quad_class, intensity=trigger.intensity,
             modality=modality, attributed_to=speaker or context.outlet, coder=NAME,
             confidence=round(confidence, 2), trigger=reading.token.text,
@@ -380,3 +380,10 @@ def _local_party(target: ActorRef, source: ActorRef) -> ActorRef:
 def _conditional(verb: Token) -> bool:
     """An "unless" clause makes an announced act a threat."""
     return any(m.lower_ == "unless" for c in verb.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark")
+
+
+def _trimmed(sentence: Span) -> tuple[int, int]:
+    """Character span of a sentence without the blank lines a paragraph break leaves at its end."""
+    text = sentence.text
+    start = sentence.start_char + len(text) - len(text.lstrip())
+    return start, start + len(text.strip())
