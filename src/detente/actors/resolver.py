@@ -27,6 +27,7 @@ ORIGIN_PREPS = {"of", "from", "in"}
 FIRM_SUFFIXES = {"ltd", "inc", "plc", "llc", "spa", "ag", "gmbh", "co", "corp", "corporation", "company",
                  "limited", "group", "holdings", "bank", "metals", "industries", "pharmaceuticals",
                  "financial", "capital", "energy", "motors", "airlines", "petroleum", "oil", "technologies"}
+VAGUE = {"other", "several", "many", "some", "most", "few", "various", "all", "any", "numerous", "certain"}
 PRONOUNS = {"he", "she", "they", "it", "we", "him", "her", "them"}
 
 
@@ -118,6 +119,8 @@ class Resolver:
         country = self._modifier_country(head, mentions, when, phrases=not thing)
         if thing and country is None:
             return None
+        if country is None and any(c.lower_ in VAGUE for c in head.children if c.dep_ in {"amod", "det"}):
+            return None  # "several other countries also buy oil": nobody in particular
         if country is None and head.pos_ == "PROPN":
             country = self._inner_country(head, mentions, when)
         if sector is None and head.pos_ == "PROPN" and head.lower_ in FIRM_SUFFIXES:
