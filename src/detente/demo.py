@@ -7,7 +7,9 @@ from pathlib import Path
 
 from rich.console import Console
 
+from detente.coding import get_coder
 from detente.config import Settings
+from detente.demo_report import report_demo
 from detente.pipeline import ingest
 from detente.store import Store
 
@@ -23,13 +25,7 @@ def run_demo(settings: Settings, out: Path, console: Console) -> None:
     for stale in (db, Path(f"{db}.wal")):
         stale.unlink(missing_ok=True)
     out.mkdir(parents=True, exist_ok=True)
-    coder = None
-    try:
-        from detente.coding import get_coder
-    except ImportError:
-        get_coder = None  # type: ignore[assignment]
-    if get_coder and settings.coding.code_on_ingest:
-        coder = get_coder(settings)
+    coder = get_coder(settings) if settings.coding.code_on_ingest else None
     report = ingest(settings, [sample_corpus()], coder=coder)
     console.print(f"[bold]detente demo[/]: sample corpus → {db}")
     console.print(f"  added {report.added} · duplicates {report.duplicates} · rejected {len(report.rejected)}"
@@ -48,8 +44,4 @@ def run_demo(settings: Settings, out: Path, console: Console) -> None:
         console.print("  languages: " + ", ".join(f"{r['language']} ({r['n']})" for r in langs))
     for item in report.rejected:
         console.print(f"  rejected {item.uri}: {item.reason}")
-    try:
-        from detente.demo_report import report_demo
-    except ImportError:
-        return
     report_demo(settings, out, console)

@@ -7,7 +7,7 @@ adds entries with files of the same format (setting ``actors.extra_files``).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -101,7 +101,7 @@ def _add_countries(g: Gazetteer, data: dict[str, Any]) -> None:
                     g.add(form.lower(), Entry(kind, code, None, form))
 
 
-def _add_places(g: Gazetteer, rows: Iterable[dict[str, Any]], kind: str) -> None:
+def _add_places(g: Gazetteer, rows: Any, kind: str) -> None:
     for row in rows or ():
         g.add(row["text"], Entry(kind, row.get("country"), row.get("sector"), row["text"]))
 
@@ -130,7 +130,7 @@ def _add_agents(g: Gazetteer, data: dict[str, Any]) -> None:
             g.agents.setdefault(str(noun).lower(), sector)
 
 
-LOADERS = {
+LOADERS: dict[str, Callable[[Gazetteer, Any], None]] = {
     "countries": _add_countries,
     "capitals": lambda g, d: _add_places(g, d, "capital"),
     "cities": lambda g, d: _add_places(g, d, "city"),

@@ -52,7 +52,7 @@ class Resolver:
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         forms = sorted({form[4:] if form.lower().startswith("the ") else form for form in gazetteer.forms})
         for start in range(0, len(forms), 5000):
-            self.matcher.add("ACTOR", list(nlp.tokenizer.pipe(forms[start : start + 5000])))
+            self.matcher.add("ACTOR", [nlp.make_doc(form) for form in forms[start : start + 5000]])
 
     # -- mentions -----------------------------------------------------------------------
     def mentions(self, doc: Doc) -> dict[int, Mention]:

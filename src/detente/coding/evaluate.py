@@ -141,9 +141,9 @@ def score(pairs: Iterable[tuple[list[dict[str, Any]], list[dict[str, Any]]]],
     for kind in sorted(set(tp) | set(fp) | set(fn)):
         if tp[kind] + fp[kind] + fn[kind] == 0:
             continue
-        p = tp[kind] / (tp[kind] + fp[kind]) if tp[kind] + fp[kind] else 0.0
-        r = tp[kind] / (tp[kind] + fn[kind]) if tp[kind] + fn[kind] else 0.0
-        s.per_type[kind] = {"precision": round(p, 3), "recall": round(r, 3), "f1": round(_f1(p, r), 3),
+        kp = tp[kind] / (tp[kind] + fp[kind]) if tp[kind] + fp[kind] else 0.0
+        kr = tp[kind] / (tp[kind] + fn[kind]) if tp[kind] + fn[kind] else 0.0
+        s.per_type[kind] = {"precision": round(kp, 3), "recall": round(kr, 3), "f1": round(_f1(kp, kr), 3),
                             "gold": tp[kind] + fn[kind], "predicted": tp[kind] + fp[kind]}
     s.macro_f1 = sum(v["f1"] for v in s.per_type.values()) / len(s.per_type) if s.per_type else 0.0
     s.modality_accuracy = modality_right / s.matched if s.matched else 0.0

@@ -10,7 +10,7 @@ import trafilatura
 def parse_html(html: str, url: str | None = None) -> dict[str, Any] | None:
     """Fields of the main article of ``html``, or ``None`` when trafilatura finds none."""
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
-    if doc is None or not doc.text:
+    if doc is None or isinstance(doc, dict) or not doc.text:
         return None
     paragraphs = [line.strip() for line in doc.text.split("\n") if line.strip()]
     # trafilatura repeats the headline as the first line when it sits inside <article>.

@@ -85,13 +85,9 @@ def ingest(
 
 
 def _coder(s: Settings) -> Any:
-    if not s.coding.code_on_ingest:
-        return None
-    try:
-        from detente.coding import get_coder
-    except ImportError:  # the coder is an optional stage until its module exists
-        return None
-    return get_coder(s)
+    from detente.coding import get_coder
+
+    return get_coder(s) if s.coding.code_on_ingest else None
 
 
 def print_report(report: Any, db: str) -> None:
