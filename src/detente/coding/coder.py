@@ -175,6 +175,8 @@ class RulesCoder:
         obj = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
         if obj is None:  # "entered into an agreement", "engaged in talks"
             obj = next(iter(frames.prep_objects(verb, {"into", "in"})), None)
+        if obj is not None and self.triggers.noun(obj) is None:  # "launched artillery, mortar and rocket fire"
+            obj = next((c for c in obj.conjuncts if self.triggers.noun(c) is not None), obj)
         if obj is not None and obj.lemma_.lower() in self.triggers.role_nouns:
             obj = next(iter(frames.prep_objects(obj, {"in", "of"})), None)
         trigger = self.triggers.noun(obj) if obj is not None else None
@@ -263,6 +265,8 @@ class RulesCoder:
         country takes the one other country the sentence names, if there is exactly one."""
         sources, targets, partnered = self._find_parties(reading, context)
         if any(a.country is None for _, a in [*sources, *targets]):
+            # Only a party named by the country itself ("sanctions against Nigeria") is left out: a
+            # country word inside a party ("tunisian rioters") still tells where the story is.
             named = {t.i for t, a in [*sources, *targets] if a.country}
             home = self._home(sentence, context, named)
             if home:
@@ -271,8 +275,7 @@ class RulesCoder:
 
     @staticmethod
     def _at_home(group: list[tuple[Token, ActorRef]], home: str, context: Context) -> list[tuple[Token, ActorRef]]:
-        # Dictionary actors without a country (Amnesty International, al-Qaeda) keep none.
-        return [(t, a) if a.country or t.i in context.mentions
+        return [(t, a) if a.country or _placed_elsewhere(t, context)
                 else (t, ActorRef(f"{home}{a.sector or ''}", home, a.sector, a.text)) for t, a in group]
 
     def _find_parties(self, reading: Reading, context: Context
@@ -387,3 +390,10 @@ def _trimmed(sentence: Span) -> tuple[int, int]:
     text = sentence.text
     start = sentence.start_char + len(text) - len(text.lstrip())
     return start, start + len(text.strip())
+
+
+def _placed_elsewhere(head: Token, context: Context) -> bool:
+    """Whether the phrase already says who it is without a country: a dictionary name such as
+    Amnesty International or al-Qaeda, or a possessive pronoun ("its forces", "their leaders")."""
+    return head.i in context.mentions or any(
+        c.tag_ == "PRP$" or c.i in context.mentions for c in head.children if c.dep_ in {"poss", "compound", "nmod", "amod"})
