@@ -6,7 +6,14 @@ from pathlib import Path
 
 from rich.console import Console
 
-from detente.analysis import DyadQuery, NetworkQuery, actor_network, detect_shifts, disputes, top_dyads
+from detente.analysis import (
+    DyadQuery,
+    NetworkQuery,
+    actor_network,
+    detect_shifts,
+    disputes,
+    top_dyads,
+)
 from detente.config import Settings
 from detente.present.brief import build_brief
 from detente.store import Store

@@ -22,8 +22,8 @@ from detente.extract import Extractor
 from detente.extract.dedupe import DuplicateIndex, content_hash
 from detente.records import Article, Claim, Event, Rejected, RunReport
 from detente.sources import iter_documents
-from detente.store.rows import article_from_row
 from detente.store import Store
+from detente.store.rows import article_from_row
 
 Progress = Callable[[str], None]
 

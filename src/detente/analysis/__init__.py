@@ -17,8 +17,20 @@ from detente.analysis.dyads import (
                                     real_events,
 )
 from detente.analysis.network import Network, NetworkQuery, actor_network, top_dyads
-from detente.analysis.outlets import ClaimFilter, OutletComparison, compare_outlets, disputes, list_claims
-from detente.analysis.shifts import Shift, ShiftOptions, ShiftReport, detect_shifts, find_changes
+from detente.analysis.outlets import (
+                                    ClaimFilter,
+                                    OutletComparison,
+                                    compare_outlets,
+                                    disputes,
+                                    list_claims,
+)
+from detente.analysis.shifts import (
+                                    Shift,
+                                    ShiftOptions,
+                                    ShiftReport,
+                                    detect_shifts,
+                                    find_changes,
+)
 
 __all__ = [
     "ClaimFilter", "DyadQuery", "DyadSeries", "EventFilter", "Network", "NetworkQuery", "OutletComparison",

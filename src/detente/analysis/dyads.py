@@ -143,6 +143,16 @@ class Page:
         return {"items": self.items, "total": self.total, "limit": self.limit, "offset": self.offset}
 
 
+def parse_day(value: str | None, name: str) -> dt.date | None:
+    """A YYYY-MM-DD option or query parameter; empty means no bound."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise InputError(f"{name} {value!r} is not a date.", hint="Use YYYY-MM-DD.") from exc
+
+
 def check_period(since: dt.date | None, until: dt.date | None) -> None:
     if since and until and since > until:
         raise InputError(f"The period starts ({since}) after it ends ({until}).", hint="Swap --since and --until.")

@@ -17,7 +17,13 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-from detente.analysis.dyads import NOT_DUPLICATE, PRIMARY_MODALITIES, check_code, check_period, default_coder
+from detente.analysis.dyads import (
+    NOT_DUPLICATE,
+    PRIMARY_MODALITIES,
+    check_code,
+    check_period,
+    default_coder,
+)
 from detente.errors import InputError
 from detente.store import Store
 

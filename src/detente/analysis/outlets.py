@@ -28,7 +28,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from detente.analysis.clusters import Story
-from detente.analysis.dyads import NOT_DUPLICATE, Page, check_code, check_period, default_coder, resolve_actor
+from detente.analysis.dyads import (
+    NOT_DUPLICATE,
+    Page,
+    check_code,
+    check_period,
+    default_coder,
+    resolve_actor,
+)
 from detente.analysis.tone import actor_tone, country_aliases
 from detente.store import Store
 

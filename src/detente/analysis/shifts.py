@@ -45,7 +45,15 @@ from typing import Any, Literal
 
 import numpy as np
 
-from detente.analysis.dyads import DyadQuery, DyadSeries, dyad_series, event_sequence, next_period, period_start, real_events
+from detente.analysis.dyads import (
+    DyadQuery,
+    DyadSeries,
+    dyad_series,
+    event_sequence,
+    next_period,
+    period_start,
+    real_events,
+)
 from detente.errors import InputError
 from detente.store import Store
 

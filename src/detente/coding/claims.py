@@ -13,7 +13,13 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from detente.coding.modality import CLAIM_NOUNS, CLAIM_VERBS, DENY_VERBS, SAY_VERBS, modality_of
+from detente.coding.modality import (
+    CLAIM_NOUNS,
+    CLAIM_VERBS,
+    DENY_VERBS,
+    SAY_VERBS,
+    modality_of,
+)
 from detente.records import ActorRef, Claim, stable_id
 
 if TYPE_CHECKING:

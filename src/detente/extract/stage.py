@@ -15,10 +15,10 @@ from typing import Any
 from detente.config import Settings
 from detente.extract import boilerplate
 from detente.extract.decode import decode
+from detente.extract.dedupe import content_hash
 from detente.extract.fields import canonical_url, parse_authors, parse_date
 from detente.extract.html import parse_html
 from detente.extract.language import detect_language
-from detente.extract.dedupe import content_hash
 from detente.extract.relays import find_relays
 from detente.extract.text import parse_text_file, split_paragraphs
 from detente.records import Article, RawDocument, Rejected, stable_id

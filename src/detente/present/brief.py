@@ -28,8 +28,20 @@ import plotly.graph_objects as go
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
-from detente.analysis.clusters import MAX_ARTICLES, Story, StoryQuery, count_candidates, find_stories
-from detente.analysis.dyads import QUADS, DyadQuery, DyadSeries, dyad_article_ids, real_events
+from detente.analysis.clusters import (
+    MAX_ARTICLES,
+    Story,
+    StoryQuery,
+    count_candidates,
+    find_stories,
+)
+from detente.analysis.dyads import (
+    QUADS,
+    DyadQuery,
+    DyadSeries,
+    dyad_article_ids,
+    real_events,
+)
 from detente.analysis.network import Network
 from detente.analysis.outlets import OutletComparison, compare_outlets, disputes
 from detente.analysis.shifts import Shift, ShiftOptions, ShiftReport, detect_shifts

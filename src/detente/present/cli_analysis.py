@@ -7,7 +7,6 @@ prints them with their hint.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import Any, Optional
 
 import typer
 
+from detente.analysis.dyads import parse_day
 from detente.errors import InputError
 from detente.present.cli import app, console, emit, settings
 
@@ -24,15 +24,6 @@ UntilOption = typer.Option(None, "--until", help="Last day, YYYY-MM-DD.")
 CoderOption = typer.Option(None, "--coder", help="Coder name+version (default: the one with most events).")
 FreqOption = typer.Option("week", "--freq", help="Period: day, week or month.")
 BothOption = typer.Option(True, "--both/--directed", help="Both directions, or A → B only.")
-
-
-def _date(value: str | None, name: str) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise InputError(f"{name} {value!r} is not a date.", hint="Use YYYY-MM-DD.") from exc
 
 
 def _store(db: str | None) -> Any:
@@ -59,7 +50,7 @@ def dyad(a: str = typer.Argument(..., help="First actor: a country (USA) or acto
     from detente.analysis import DyadQuery, dyad_series
 
     _check(fmt, ("table", "json", "csv"))
-    q = DyadQuery(a, b, freq, both, _date(since, "--since"), _date(until, "--until"), coder)  # type: ignore[arg-type]
+    q = DyadQuery(a, b, freq, both, parse_day(since, "--since"), parse_day(until, "--until"), coder)  # type: ignore[arg-type]
     with _store(db) as store:
         series = dyad_series(store, q)
     if fmt == "json":
@@ -84,7 +75,7 @@ def shifts(a: str = typer.Argument(..., help="First actor."), b: str = typer.Arg
     from detente.analysis import DyadQuery, ShiftOptions, detect_shifts
 
     _check(fmt, ("table", "json"))
-    q = DyadQuery(a, b, freq, both, _date(since, "--since"), _date(until, "--until"), coder)  # type: ignore[arg-type]
+    q = DyadQuery(a, b, freq, both, parse_day(since, "--since"), parse_day(until, "--until"), coder)  # type: ignore[arg-type]
     with _store(db) as store:
         report = detect_shifts(store, q, ShiftOptions(alpha=alpha))
     if fmt == "json":
@@ -112,8 +103,8 @@ def events(actor: Optional[str] = typer.Option(None, "--actor", help="Actor on e
     """List or export reported events (one row per evidence sentence), newest first."""
     from detente.analysis import EventFilter, list_events
 
-    f = EventFilter(actor, source, target, type_, None, modality, coder, None, _date(since, "--since"),
-                    _date(until, "--until"))
+    f = EventFilter(actor, source, target, type_, None, modality, coder, None, parse_day(since, "--since"),
+                    parse_day(until, "--until"))
     with _store(db) as store:
         page = list_events(store, f, limit=limit or (50 if fmt == "table" else 10**9), offset=offset)
     columns = ["date", "source_code", "target_code", "type", "quad_class", "intensity", "modality", "outlet",
@@ -133,8 +124,8 @@ def claims(actor: Optional[str] = typer.Option(None, "--actor", help="Speaker or
     """List or export claims: who said, credited, accused or denied what."""
     from detente.analysis import ClaimFilter, list_claims
 
-    f = ClaimFilter(actor, verb, None, True if disputed else None, None, coder, _date(since, "--since"),
-                    _date(until, "--until"))
+    f = ClaimFilter(actor, verb, None, True if disputed else None, None, coder, parse_day(since, "--since"),
+                    parse_day(until, "--until"))
     with _store(db) as store:
         page = list_claims(store, f, limit=limit or (50 if fmt == "table" else 10**9), offset=offset)
     columns = ["date", "speaker_code", "speaker_text", "verb", "content", "modality", "disputes", "outlet",
@@ -149,7 +140,7 @@ def stories(since: Optional[str] = SinceOption, until: Optional[str] = UntilOpti
     """Cluster articles into stories across outlets (TF-IDF, average linkage, 3-day window)."""
     from detente.analysis import StoryQuery, find_stories
 
-    q = StoryQuery(since=_date(since, "--since"), until=_date(until, "--until"), min_articles=min_articles)
+    q = StoryQuery(since=parse_day(since, "--since"), until=parse_day(until, "--until"), min_articles=min_articles)
     with _store(db) as store:
         found = find_stories(store, q)
     rows = [{"id": s.id, "start": s.start, "articles": len(s.articles), "outlets": ", ".join(s.outlets),
@@ -166,7 +157,7 @@ def brief(a: str = typer.Argument(..., help="First actor."), b: str = typer.Argu
     from detente.present.brief import build_brief
 
     with _store(db) as store:
-        path = build_brief(store, a, b, out, freq=freq, since=_date(since, "--since"), until=_date(until, "--until"),
+        path = build_brief(store, a, b, out, freq=freq, since=parse_day(since, "--since"), until=parse_day(until, "--until"),
                            coder=coder)
     console.print(f"wrote {path}")
 

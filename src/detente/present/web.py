@@ -13,7 +13,6 @@ Example::
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 from urllib.parse import urlencode
 
@@ -32,10 +31,18 @@ from detente.analysis import (
     top_dyads,
 )
 from detente.analysis.clusters import article_detail
+from detente.analysis.dyads import parse_day
 from detente.analysis.network import Network
 from detente.errors import InputError
 from detente.present.api import get_store
-from detente.present.brief import collect_brief, environment, figure_json, network_figure, plotly_js, trend_figure
+from detente.present.brief import (
+    collect_brief,
+    environment,
+    figure_json,
+    network_figure,
+    plotly_js,
+    trend_figure,
+)
 from detente.store import Store
 
 router = APIRouter(include_in_schema=False)
@@ -48,15 +55,6 @@ def render(template: str, http_status: int = 200, **context: Any) -> HTMLRespons
 
 def error_page(status: int, error: str, hint: str) -> HTMLResponse:
     return render("error.html", status, status=status, error=error, hint=hint)
-
-
-def _date(value: str | None, name: str) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise InputError(f"{name} {value!r} is not a date.", hint="Use YYYY-MM-DD.") from exc
 
 
 def _int(value: str | None, name: str) -> int:
@@ -87,8 +85,8 @@ def dashboard(request: Request, db: Store = Depends(get_store)) -> HTMLResponse:
         net = actor_network(db, NetworkQuery(max_edges=500))
         context.update(pairs=top_dyads(net, 15), network=figure_json(network_figure(_busiest(net, 40))))
         return render("index.html", **context)
-    q = DyadQuery(form["a"], form["b"], form["freq"], form["both"], _date(form["since"], "from"),
-                  _date(form["until"], "to"))
+    q = DyadQuery(form["a"], form["b"], form["freq"], form["both"], parse_day(form["since"], "from"),
+                  parse_day(form["until"], "to"))
     d = collect_brief(db, q)
     offset = _int(p.get("offset"), "offset")
     net = actor_network(db, NetworkQuery(q.since, q.until, focus=(q.a, q.b), max_edges=60))
@@ -137,7 +135,7 @@ def article_page(article_id: str, request: Request, db: Store = Depends(get_stor
 def story_page(story_id: str, request: Request, db: Store = Depends(get_store)) -> HTMLResponse:
     """One story with its outlets side by side."""
     p = request.query_params
-    story = get_story(db, story_id, StoryQuery(since=_date(p.get("since"), "from"), until=_date(p.get("until"), "to")))
+    story = get_story(db, story_id, StoryQuery(since=parse_day(p.get("since"), "from"), until=parse_day(p.get("until"), "to")))
     return render("story.html", c=compare_outlets(db, story))
 
 
