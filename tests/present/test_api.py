@@ -13,7 +13,7 @@ def test_openapi_lists_every_route(client):
     paths = client.get("/openapi.json").json()["paths"]
     for route in ("/api/articles", "/api/articles/{article_id}", "/api/events", "/api/claims", "/api/dyads/{a}/{b}",
                   "/api/dyads/{a}/{b}/events", "/api/shifts", "/api/stories", "/api/stories/{story_id}",
-                  "/api/network", "/api/disputes", "/api/actors"):
+                  "/api/network", "/api/disputes", "/api/actors", "/api/settings"):
         assert route in paths
     assert "/" not in paths  # dashboard pages stay out of the API schema
 
@@ -124,3 +124,11 @@ def test_api_only_app_has_no_dashboard(world_db):
     with TestClient(create_app(world_db, web=False)) as plain:
         assert plain.get("/").status_code == 404
         assert plain.get("/api/actors").status_code == 200
+
+
+def test_settings_route_lists_every_setting(client):
+    from detente.config import settings_table
+
+    items = client.get("/api/settings").json()["items"]
+    assert [i["setting"] for i in items] == [name for name, _, _ in settings_table()]
+    assert all(i["help"] for i in items)

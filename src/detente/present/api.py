@@ -185,6 +185,14 @@ def actors(db: Db, limit: Limit = 500) -> Response:
     return as_json({"items": known_actors(db, limit)})
 
 
+@router.get("/settings", summary="Every setting with its default and meaning (the same table as `detente settings`)")
+def settings() -> Response:
+    from detente.config import settings_table
+
+    return as_json({"items": [{"setting": name, "default": default, "help": text}
+                              for name, default, text in settings_table()]})
+
+
 def _wants_html(request: Request) -> bool:
     return not request.url.path.startswith("/api") and request.url.path not in ("/openapi.json",)
 
