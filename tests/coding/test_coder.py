@@ -50,6 +50,9 @@ def test_hedged_statements_are_never_asserted(coder: RulesCoder, text: str) -> N
     "The stock market rose two percent on Tuesday.",
     "China remains Pakistan's dominant partner.",
     "The minister said the economy will grow next year.",
+    "Algeria sealed a 1-0 victory over Morocco in the Africa Cup of Nations after a late penalty.",
+    "Mustafizur came back in the death overs to clean up the Irish tail, and the spinner took two wickets.",
+    "Modi expressed sorrow at her death, recalling her contributions to Bangladesh.",
 ])
 def test_no_event_without_an_interaction(coder: RulesCoder, text: str) -> None:
     assert coded(coder, text) == set()

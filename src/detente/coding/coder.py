@@ -22,6 +22,7 @@ from detente.coding import frames
 from detente.coding.claims import extract_claims
 from detente.coding.modality import SAY_VERBS, modality_of
 from detente.coding.plover import TYPES
+from detente.coding.scope import is_sports_article, sports_terms
 from detente.coding.triggers import Trigger, load_triggers
 from detente.config import Settings
 from detente.nlp import Parser
@@ -106,10 +107,14 @@ class RulesCoder:
             yield self.code_doc(doc, item_id, date, None)
 
     def code_doc(self, doc: Doc, article_id: str, date: dt.date | None, outlet: str | None) -> tuple[list[Event], list[Claim]]:
-        context = Context(article_id, date, outlet, self.resolver.mentions(doc))
         events: list[Event] = []
         claims: list[Claim] = []
+        if is_sports_article(doc.text):
+            return events, claims
+        context = Context(article_id, date, outlet, self.resolver.mentions(doc))
         for index, sentence in enumerate(doc.sents):
+            if sports_terms(sentence.text):
+                continue
             events.extend(self.code_sentence(sentence, index, context))
             claims.extend(extract_claims(sentence, index, context, self.resolver, claims, NAME))
         return events, claims

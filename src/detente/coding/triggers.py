@@ -20,6 +20,7 @@ class Trigger:
     intensity: float
     word: str
     partnered: str | None = None  # type when done with a partner ("joint exercises with")
+    objects: frozenset[str] = frozenset()  # when set, the verb is a trigger only with one of these objects
 
 
 def _parse(word: str, spec: str | dict[str, str]) -> Trigger:
@@ -28,7 +29,8 @@ def _parse(word: str, spec: str | dict[str, str]) -> Trigger:
         partnered = spec.get("partnered")
         if partnered and partnered not in TYPES:
             raise ConfigError(f"triggers.yaml: {word!r} has unknown partnered type {partnered!r}.")
-        return Trigger(base.type, base.mode, base.intensity, word, partnered)
+        objects = frozenset(str(o).lower() for o in spec.get("objects") or ())
+        return Trigger(base.type, base.mode, base.intensity, word, partnered, objects)
     head, _, number = str(spec).partition(" ")
     type_, _, mode = head.partition("/")
     if type_ not in TYPES:
@@ -47,12 +49,18 @@ class TriggerTable:
 
     def verb(self, token: Token) -> Trigger | None:
         lemma = token.lemma_.lower()
+        found = None
         for child in token.children:
             if child.dep_ in {"prt", "prep"}:
                 found = self.verbs.get(f"{lemma} {child.lower_}")
                 if found:
-                    return found
-        return self.verbs.get(lemma)
+                    break
+        found = found or self.verbs.get(lemma)
+        if found is not None and found.objects:
+            # "recalled its ambassador" is a sanction, "recalling her contributions" is not.
+            objects = {c.lemma_.lower() for c in token.children if c.dep_ in {"dobj", "nsubjpass"}}
+            return found if objects & found.objects else None
+        return found
 
     def noun(self, token: Token) -> Trigger | None:
         lower = token.lower_
