@@ -35,6 +35,9 @@ MAX_PARTIES = 4
 # Switzerland", "exercises in Alaska" (used only when the sentence names no other party).
 PLACE_TARGET_TYPES = {"CONSULT", "ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "CONCEDE", "RETREAT", "THREATEN"}
 PLACE_KINDS = {"country", "capital", "city"}
+# Mentions that tell which country a sentence is about (a named office-holder too: "Congress is
+# pressuring Obama to help Iran" names two countries, so "Congress" gets none).
+HOME_KINDS = PLACE_KINDS | {"adjective", "people", "person"}
 # Acts of a state's own courts, police and forces on people the sentence gives no country: they
 # happen at home ("a Tunisian court jailed a man").
 DOMESTIC_TYPES = {"COERCE", "SANCTION"}
@@ -253,7 +256,7 @@ class RulesCoder:
         countries = set()
         for i in range(sentence.start, sentence.end):
             mention = context.mentions.get(i)
-            if mention is None or mention.start != i or mention.entries[0].kind not in PLACE_KINDS | {"adjective", "people"}:
+            if mention is None or mention.start != i or mention.entries[0].kind not in HOME_KINDS:
                 continue
             if any(mention.start <= p < mention.end for p in parties):
                 continue
