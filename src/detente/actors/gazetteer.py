@@ -53,10 +53,11 @@ class Gazetteer:
     agents: dict[str, str]
 
     def lookup(self, text: str) -> list[Entry]:
-        return self.forms.get(text) or self.forms.get(_strip_the(text), [])
+        return self.forms.get(_strip_the(text), [])
 
     def add(self, text: str, entry: Entry) -> None:
-        text = text.strip()
+        # Stored without a leading "the": the matcher finds "Elysee" in "the Elysee said".
+        text = _strip_the(text.strip())
         if text:
             bucket = self.forms.setdefault(text, [])
             if entry not in bucket:

@@ -50,7 +50,7 @@ class Resolver:
     def __init__(self, gazetteer: Gazetteer, nlp: Language) -> None:
         self.gazetteer = gazetteer
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        forms = sorted({form[4:] if form.lower().startswith("the ") else form for form in gazetteer.forms})
+        forms = sorted(gazetteer.forms)
         for start in range(0, len(forms), 5000):
             self.matcher.add("ACTOR", [nlp.make_doc(form) for form in forms[start : start + 5000]])
 
