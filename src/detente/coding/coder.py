@@ -272,6 +272,8 @@ class RulesCoder:
         """(sources, targets, partnered) of a reading, with the fallbacks in order; a party without a
         country takes the one other country the sentence names, if there is exactly one."""
         sources, targets, partnered = self._find_parties(reading, context)
+        if sources and not targets and reading.trigger.type in PLACE_TARGET_TYPES:
+            targets = self._sentence_place(sentence, sources, context)
         if any(a.country is None for _, a in [*sources, *targets]):
             # Only a party named by the country itself ("sanctions against Nigeria") is left out: a
             # country word inside a party ("tunisian rioters") still tells where the story is.
@@ -280,6 +282,20 @@ class RulesCoder:
             if home:
                 sources, targets = (self._at_home(group, home, context) for group in (sources, targets))
         return sources, targets, partnered
+
+    def _sentence_place(self, sentence: Span, sources: list[tuple[Token, ActorRef]], context: Context
+                        ) -> list[tuple[Token, ActorRef]]:
+        """The sentence's one place as the target of an act done there ("attacks during its campaign
+        for a state in northeastern Nigeria"), when the sentence names places of one country only."""
+        used = {t.i for t, _ in sources}
+        places = [context.mentions[i] for i in range(sentence.start, sentence.end)
+                  if i in context.mentions and context.mentions[i].start == i
+                  and context.mentions[i].entries[0].kind in PLACE_KINDS]
+        if len({m.entries[0].country for m in places}) != 1:
+            return []
+        heads = [sentence.doc[m.end - 1] for m in places]
+        return [(t, a) for t, a in self._resolve(heads[:1], context)
+                if t.i not in used and not self._same_mention(t, used, context)]
 
     @staticmethod
     def _at_home(group: list[tuple[Token, ActorRef]], home: str, context: Context) -> list[tuple[Token, ActorRef]]:
@@ -304,7 +320,7 @@ class RulesCoder:
             targets = []
         if not targets and TYPES[reading.trigger.type].symmetric and len(sources) > 1:
             sources, targets, partnered = sources[:1], sources[1:], True
-        if not targets and reading.trigger.type in PLACE_TARGET_TYPES | ({"MOBILIZE"} if reading.trigger.partnered else set()):
+        if not targets and reading.trigger.type in PLACE_TARGET_TYPES:
             places = [t for t in reading.places if t.i in context.mentions
                       and context.mentions[t.i].entries[0].kind in PLACE_KINDS]
             targets = [(t, a) for t, a in self._resolve(places, context) if not self._same_mention(t, used, context)]
