@@ -45,6 +45,7 @@ class TriggerTable:
     light_verbs: frozenset[str]
     receptive_verbs: frozenset[str]
     formal_protest_verbs: frozenset[str]
+    not_triggers: frozenset[str]
     role_nouns: frozenset[str]
 
     def verb(self, token: Token) -> Trigger | None:
@@ -65,8 +66,12 @@ class TriggerTable:
     def noun(self, token: Token) -> Trigger | None:
         lower = token.lower_
         compound = next((c for c in token.lefts if c.dep_ == "compound" and c.i == token.i - 1), None)
-        if compound is not None and (found := self.nouns.get(f"{compound.lower_} {lower}")):
-            return found
+        if compound is not None:
+            pair = f"{compound.lower_} {lower}"
+            if pair in self.not_triggers:
+                return None
+            if found := self.nouns.get(pair):
+                return found
         return self.nouns.get(lower) or self.nouns.get(token.lemma_.lower())
 
 
@@ -79,5 +84,6 @@ def load_triggers() -> TriggerTable:
         light_verbs=frozenset(raw["light_verbs"]),
         receptive_verbs=frozenset(raw["receptive_verbs"]),
         formal_protest_verbs=frozenset(raw["formal_protest_verbs"]),
+        not_triggers=frozenset(raw["not_triggers"]),
         role_nouns=frozenset(raw["role_nouns"]),
     )
