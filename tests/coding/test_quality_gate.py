@@ -3,7 +3,8 @@
 Floors are what the coder reached when they were last raised (see the closing notes); raise them
 when the coder improves, never lower them silently. History: the precision floors went from
 0.86 to 0.83 (dev) and 0.55 to 0.54 (PLOVER) when places named elsewhere in the sentence became
-targets, which raised F1 from 0.551 to 0.573 (dev) and 0.447 to 0.459 (PLOVER).
+targets, which raised F1 from 0.551 to 0.573 (dev) and 0.447 to 0.459 (PLOVER); the PLOVER one
+went on to 0.53 with sanctions by cancelling, cutting and suspending (F1 0.462 to 0.473).
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ pytestmark = pytest.mark.skipif(not EVAL.is_dir(), reason="shared/eval not prese
 
 # (file, PLOVER fold, floors)
 GATES = [
-    ("events-dev.jsonl", False, {"f1": 0.57, "macro_f1": 0.60, "precision": 0.83, "modality_accuracy": 0.92}),
-    ("plover-gsr.jsonl", True, {"f1": 0.45, "macro_f1": 0.42, "precision": 0.54, "modality_accuracy": 0.97}),
+    ("events-dev.jsonl", False, {"f1": 0.58, "macro_f1": 0.62, "precision": 0.85, "modality_accuracy": 0.92}),
+    ("plover-gsr.jsonl", True, {"f1": 0.47, "macro_f1": 0.44, "precision": 0.53, "modality_accuracy": 0.97}),
 ]
 
 

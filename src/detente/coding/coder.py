@@ -33,7 +33,8 @@ NAME = "plover.rules.v1"
 MAX_PARTIES = 4
 # Acts whose place may stand for their target: "attacks in northeastern Nigeria", "a summit in
 # Switzerland", "exercises in Alaska" (used only when the sentence names no other party).
-PLACE_TARGET_TYPES = {"CONSULT", "ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "CONCEDE", "RETREAT", "THREATEN"}
+PLACE_TARGET_TYPES = {"CONSULT", "ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "CONCEDE", "RETREAT", "THREATEN",
+                      "SANCTION"}
 PLACE_KINDS = {"country", "capital", "city"}
 # Mentions that tell which country a sentence is about (a named office-holder too: "Congress is
 # pressuring Obama to help Iran" names two countries, so "Congress" gets none).
@@ -273,7 +274,7 @@ class RulesCoder:
         country takes the one other country the sentence names, if there is exactly one."""
         sources, targets, partnered = self._find_parties(reading, context)
         if sources and not targets and reading.trigger.type in PLACE_TARGET_TYPES:
-            targets = self._sentence_place(sentence, sources, context)
+            targets = self._sentence_place(reading, sentence, sources, context)
         if any(a.country is None for _, a in [*sources, *targets]):
             # Only a party named by the country itself ("sanctions against Nigeria") is left out: a
             # country word inside a party ("tunisian rioters") still tells where the story is.
@@ -283,14 +284,18 @@ class RulesCoder:
                 sources, targets = (self._at_home(group, home, context) for group in (sources, targets))
         return sources, targets, partnered
 
-    def _sentence_place(self, sentence: Span, sources: list[tuple[Token, ActorRef]], context: Context
-                        ) -> list[tuple[Token, ActorRef]]:
+    def _sentence_place(self, reading: Reading, sentence: Span, sources: list[tuple[Token, ActorRef]],
+                        context: Context) -> list[tuple[Token, ActorRef]]:
         """The sentence's one place as the target of an act done there ("attacks during its campaign
         for a state in northeastern Nigeria"), when the sentence names places of one country only."""
         used = {t.i for t, _ in sources}
+        if reading.trigger.type in {"COERCE", "SANCTION"} and all(a.sector == "CVL" for _, a in sources):
+            return []  # civilians do not arrest or sanction anyone
+        # Only places named as places ("in northeastern Nigeria"), not "a U.S. official", "UK-based".
         places = [context.mentions[i] for i in range(sentence.start, sentence.end)
                   if i in context.mentions and context.mentions[i].start == i
-                  and context.mentions[i].entries[0].kind in PLACE_KINDS]
+                  and context.mentions[i].entries[0].kind in PLACE_KINDS
+                  and sentence.doc[context.mentions[i].end - 1].dep_ in {"pobj", "appos", "conj"}]
         if len({m.entries[0].country for m in places}) != 1:
             return []
         heads = [sentence.doc[m.end - 1] for m in places]

@@ -136,8 +136,8 @@ def verb_objects(verb: Token) -> list[list[Token]]:
             groups.append([c for c in child.children if c.dep_ == "poss"])
     groups.append(list(prep_objects(verb, TARGET_PREPS)))
     for child in verb.children:
-        if child.dep_ == "dobj":  # "bought a quantity of Canadian flaxseed"
-            groups.append(list(prep_objects(child, {"of"})))
+        if child.dep_ == "dobj":  # "bought a quantity of Canadian flaxseed", "rejected calls by Annan"
+            groups.append(list(prep_objects(child, {"of", "by"})))
     for child in verb.children:
         if child.dep_ in {"xcomp", "ccomp"}:
             inner_subjects = [c for c in child.children if c.dep_ in SUBJECT_DEPS]
@@ -164,6 +164,8 @@ def noun_arguments(noun: Token, type_: str = "") -> tuple[list[Token], list[list
         sources[:0] = prep_objects(noun, {"from"})
         preps = preps - {"from"}
     targets = [list(prep_objects(noun, preps))]
+    # "a suspension of air links with Serbia", "the withdrawal of forces from Bosnia"
+    targets.append([t for o in prep_objects(noun, {"of"}) for t in prep_objects(o, preps)])
     return sources, [t for t in targets if t]
 
 
