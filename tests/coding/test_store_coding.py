@@ -52,7 +52,10 @@ def test_a_new_coder_version_adds_its_own_events(tmp_path: Path, corpus: Path, c
     assert second.added == 0 and second.events == first.events
     with Store(tmp_path / "s.duckdb", read_only=True) as store:
         by_coder = store.query("SELECT coder, count(*) AS n FROM coded GROUP BY coder ORDER BY coder")
+        events = store.query("SELECT coder, count(*) AS n FROM events GROUP BY coder ORDER BY coder")
     assert [r["coder"] for r in by_coder] == ["plover.rules.v1", "plover.rules.v1-test"]
+    assert [(r["coder"], r["n"]) for r in events] == [("plover.rules.v1", first.events),
+                                                      ("plover.rules.v1-test", first.events)]
 
 
 def test_coding_resumes_after_a_crash(tmp_path: Path, corpus: Path, coder: RulesCoder,

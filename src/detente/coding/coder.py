@@ -120,7 +120,7 @@ class RulesCoder:
             if sports_terms(sentence.text):
                 continue
             events.extend(self.code_sentence(sentence, index, context))
-            claims.extend(extract_claims(sentence, index, context, self.resolver, claims, NAME))
+            claims.extend(extract_claims(sentence, index, context, self.resolver, claims, self.name))
         return events, claims
 
     # -- one sentence ---------------------------------------------------------------------
@@ -376,11 +376,11 @@ class RulesCoder:
         confidence = CONFIDENCE[reading.how] - (0.1 if source.country is None or target.country is None else 0.0)
         return Event(
             id=stable_id(context.article_id, str(index), str(reading.token.i), trigger.type, str(source.code),
-                         source.text, str(target.code), target.text, NAME),
+                         source.text, str(target.code), target.text, self.name),
             article_id=context.article_id, sentence=index, span=_trimmed(sentence),
             evidence=sentence.text.strip(), date=context.date, source=source, target=target, type=trigger.type,
             mode=trigger.mode, quad_class=TYPES[trigger.type].quad_class, intensity=trigger.intensity,
-            modality=modality, attributed_to=speaker or context.outlet, coder=NAME,
+            modality=modality, attributed_to=speaker or context.outlet, coder=self.name,
             confidence=round(confidence, 2), trigger=reading.token.text,
         )
 
