@@ -253,7 +253,7 @@ class RulesCoder:
 
     def _home(self, sentence: Span, context: Context, parties: set[int]) -> str | None:
         """The one country a sentence names besides the event's own parties, if it names exactly one
-        (people, IGOs and names of firms such as "US Strategic Metals" aside)."""
+        (IGOs and countries inside firm names such as "US Strategic Metals" aside)."""
         countries = set()
         for i in range(sentence.start, sentence.end):
             mention = context.mentions.get(i)
