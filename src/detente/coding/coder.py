@@ -49,6 +49,7 @@ CONTENT_TYPES = {"REQUEST", "REJECT", "THREATEN"}
 UNSEEN_AGENT_TYPES = {"COERCE", "ASSAULT", "SANCTION"}
 REQUEST = Trigger("REQUEST", None, TYPES["REQUEST"].intensity, "must")
 OBLIGING_AUX = {"must", "should"}
+LENDING_NOUNS = {"loan", "credit", "grant", "facility", "bailout", "financing"}
 # Material conflict that a speaker announces for themselves is also a threat.
 THREAT_TYPES = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
 # Confidence by how the event was read: a verb with its own arguments is the surest reading.
@@ -356,6 +357,12 @@ class RulesCoder:
                 pairs.add((source.country, target.country))
                 events.append(self._event(reading, trigger, source, target, modality.value, attributed, sentence,
                                           index, context))
+                # A loan or grant agreed with a bank or an IGO is also aid from it ("signed a loan with the IDB").
+                words = {reading.token.lemma_.lower()} | {c.lemma_.lower() for c in reading.token.children if c.dep_ == "dobj"}
+                if trigger.type == "AGREE" and words & LENDING_NOUNS and target.sector in {"IGO", "BUS"}:
+                    lending = Trigger("AID", None, TYPES["AID"].intensity, reading.token.text)
+                    events.append(self._event(reading, lending, target, source, modality.value, attributed, sentence,
+                                              index, context))
                 # Announcing one's own future use of force is a threat ("Obama said he will attack Iraq"),
                 # and so is any act made conditional ("will withdraw its force unless ...").
                 announced = speaker is not None and modality.speech is not None and speaker.country == source.country
