@@ -218,8 +218,9 @@ class RulesCoder:
     def _noun_reading(self, noun: Token, trigger: Trigger) -> Reading:
         sources, targets = frames.noun_arguments(noun, trigger.type)
         governor = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
-        if not sources and noun.dep_ == "pobj" and governor.pos_ in {"VERB", "AUX"}:
-            # "arrived in Amman on a visit": the traveller is the verb's subject.
+        if not sources and noun.dep_ == "pobj" and noun.head.lower_ in {"on", "for"} and governor.pos_ in {"VERB", "AUX"}:
+            # "arrived in Amman on a visit", "left for talks": the traveller is the verb's subject
+            # (not "offered talks following the invasion of Dagestan").
             found, passive = frames.subjects(governor)
             sources = [] if passive else found
         between = frames.between(noun)
@@ -296,7 +297,8 @@ class RulesCoder:
         places = [context.mentions[i] for i in range(sentence.start, sentence.end)
                   if i in context.mentions and context.mentions[i].start == i
                   and context.mentions[i].entries[0].kind in PLACE_KINDS
-                  and sentence.doc[context.mentions[i].end - 1].dep_ in {"pobj", "appos", "conj"}]
+                  and _place(sentence.doc[context.mentions[i].end - 1], context) is not None
+                  and sentence.doc[context.mentions[i].end - 1].dep_ in {"pobj", "appos", "conj", "compound"}]
         if len({m.entries[0].country for m in places}) != 1:
             return []
         heads = [sentence.doc[m.end - 1] for m in places]
@@ -327,8 +329,7 @@ class RulesCoder:
         if not targets and TYPES[reading.trigger.type].symmetric and len(sources) > 1:
             sources, targets, partnered = sources[:1], sources[1:], True
         if not targets and reading.trigger.type in PLACE_TARGET_TYPES:
-            places = [t for t in reading.places if t.i in context.mentions
-                      and context.mentions[t.i].entries[0].kind in PLACE_KINDS]
+            places = [p for p in (_place(t, context) for t in reading.places) if p is not None]
             targets = [(t, a) for t, a in self._resolve(places, context) if not self._same_mention(t, used, context)]
         return sources, targets, partnered
 
@@ -433,3 +434,22 @@ def _placed_elsewhere(head: Token, context: Context) -> bool:
     Amnesty International or al-Qaeda, or a possessive pronoun ("its forces", "their leaders")."""
     return head.i in context.mentions or any(
         c.tag_ == "PRP$" or c.i in context.mentions for c in head.children if c.dep_ in {"poss", "compound", "nmod", "amod"})
+
+
+PLACE_NOUNS = {"province", "region", "state", "city", "town", "district", "area", "village", "county", "capital",
+               "border", "territory", "republic", "port", "island"}
+
+
+def _place(token: Token, context: Context) -> Token | None:
+    """The place a phrase names: "Amman", or "Montenegro" in "Montenegro province"; None for things."""
+    mention = context.mentions.get(token.i)
+    if mention is not None:
+        if mention.entries[0].kind not in PLACE_KINDS:
+            return None
+        if token.dep_ != "compound":
+            return token
+        return token if token.head.lemma_.lower() in PLACE_NOUNS and token.head.dep_ == "pobj" else None
+    if token.lemma_.lower() in PLACE_NOUNS:
+        return next((c for c in token.children if c.dep_ in {"compound", "poss"} and c.i in context.mentions
+                     and context.mentions[c.i].entries[0].kind in PLACE_KINDS), None)
+    return None
