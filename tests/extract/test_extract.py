@@ -173,3 +173,13 @@ def test_parse_authors(value, expected):
 )
 def test_canonical_url(url, expected):
     assert canonical_url(url) == expected
+
+
+def test_language_fast_path_and_fallback():
+    from detente.extract.language import detect_language
+
+    english = ("The minister said on Tuesday that the talks with the delegation from the neighbouring country "
+               "would continue next week, and that both sides had agreed to meet again in the capital.")
+    french = ("Le ministre a déclaré mardi que les négociations avec la délégation du pays voisin reprendraient "
+              "la semaine prochaine, et que les deux parties étaient convenues de se retrouver dans la capitale.")
+    assert detect_language(english) == "en" and detect_language(french) == "fr"
