@@ -9,9 +9,8 @@ from typer.testing import CliRunner
 
 from detente.present.cli import app
 
-FIELDS = {"id", "article_id", "sentence", "span", "evidence", "date", "source", "target", "type", "mode",
-          "quad_class", "intensity", "modality", "attributed_to", "coder", "confidence"}
-CLAIM_FIELDS = {"id", "article_id", "sentence", "evidence", "speaker", "verb", "content", "modality", "disputes"}
+from tests_fields import CLAIM_FIELDS
+from tests_fields import EVENT_FIELDS as FIELDS
 
 
 def test_code_writes_events_and_claims(tmp_path: Path) -> None:

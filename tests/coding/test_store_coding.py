@@ -72,3 +72,25 @@ def test_coding_resumes_after_a_crash(tmp_path: Path, corpus: Path, coder: Rules
     monkeypatch.undo()
     report = ingest(settings, [corpus], coder=coder)
     assert report.added == 1 and report.events >= 2
+
+
+def test_jsonl_export_of_events_and_claims_has_the_documented_fields(tmp_path: Path, corpus: Path,
+                                                                      coder: RulesCoder) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from detente.present.cli import app
+    from tests_fields import CLAIM_FIELDS, EVENT_FIELDS
+
+    db = tmp_path / "s.duckdb"
+    ingest(Settings(db=str(db)), [corpus], coder=coder)
+    runner = CliRunner()
+    events = runner.invoke(app, ["events", "--db", str(db), "--format", "jsonl"])
+    claims = runner.invoke(app, ["claims", "--db", str(db), "--format", "jsonl"])
+    assert events.exit_code == 0 and claims.exit_code == 0, events.output + claims.output
+    rows = [json.loads(line) for line in events.output.splitlines()]
+    assert rows and all(set(r) >= EVENT_FIELDS for r in rows)
+    assert all(set(r["source"]) == {"code", "country", "sector", "text"} and len(r["span"]) == 2 for r in rows)
+    said = [json.loads(line) for line in claims.output.splitlines()]
+    assert said and all(set(c) >= CLAIM_FIELDS and "country" in c["speaker"] for c in said)

@@ -16,6 +16,7 @@ import typer
 
 from detente.analysis.dyads import parse_day
 from detente.errors import InputError
+from detente.store.rows import claim_export, event_export
 from detente.present.cli import app, console, emit, settings
 
 DbOption = typer.Option(None, "--db", help="DuckDB file of the store (default: settings db, ./detente.duckdb).")
@@ -109,7 +110,9 @@ def events(actor: Optional[str] = typer.Option(None, "--actor", help="Actor on e
         page = list_events(store, f, limit=limit or (50 if fmt == "table" else 10**9), offset=offset)
     columns = ["date", "source_code", "target_code", "type", "quad_class", "intensity", "modality", "outlet",
                "evidence", "article_id", "id"] if fmt == "table" else None
-    emit(page.items, fmt, columns, f"events ({len(page.items)} of {page.total})")
+    # JSON lines use the documented export format (actors nested); tables and CSV stay flat.
+    rows = [event_export(r) for r in page.items] if fmt == "jsonl" else page.items
+    emit(rows, fmt, columns, f"events ({len(page.items)} of {page.total})")
 
 
 @app.command()
@@ -130,7 +133,8 @@ def claims(actor: Optional[str] = typer.Option(None, "--actor", help="Speaker or
         page = list_claims(store, f, limit=limit or (50 if fmt == "table" else 10**9), offset=offset)
     columns = ["date", "speaker_code", "speaker_text", "verb", "content", "modality", "disputes", "outlet",
                "id"] if fmt == "table" else None
-    emit(page.items, fmt, columns, f"claims ({len(page.items)} of {page.total})")
+    rows = [claim_export(r) for r in page.items] if fmt == "jsonl" else page.items
+    emit(rows, fmt, columns, f"claims ({len(page.items)} of {page.total})")
 
 
 @app.command()
