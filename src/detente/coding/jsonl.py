@@ -11,28 +11,20 @@ from detente.coding.evaluate import Scores, plover_fold, read_jsonl, score
 from detente.config import Settings
 from detente.extract.fields import parse_date
 from detente.records import Claim, Event
+from detente.store.database import claim_row, event_row
+from detente.store.rows import claim_export, event_export
 
 # Records coded per parsing batch: large enough for nlp.pipe, small enough to stream.
 CHUNK = 256
 
 
 def event_json(event: Event) -> dict[str, Any]:
-    """An event in the exported (and guideline) JSON format."""
-    return {
-        "id": event.id, "article_id": event.article_id, "sentence": event.sentence, "span": list(event.span),
-        "evidence": event.evidence, "date": event.date.isoformat() if event.date else None,
-        "source": event.source.to_dict(), "target": event.target.to_dict(), "type": event.type, "mode": event.mode,
-        "quad_class": event.quad_class, "intensity": event.intensity, "modality": event.modality,
-        "attributed_to": event.attributed_to, "coder": event.coder, "confidence": event.confidence,
-    }
+    """An event in the exported (and guideline) JSON format: the same one ``detente events`` writes."""
+    return event_export(event_row(event))
 
 
 def claim_json(claim: Claim) -> dict[str, Any]:
-    return {
-        "id": claim.id, "article_id": claim.article_id, "sentence": claim.sentence, "evidence": claim.evidence,
-        "speaker": claim.speaker.to_dict(), "verb": claim.verb, "content": claim.content,
-        "modality": claim.modality, "subjects": [s.to_dict() for s in claim.subjects], "disputes": claim.disputes,
-    }
+    return claim_export(claim_row(claim))
 
 
 def code_records(settings: Settings, path: str | Path) -> Iterator[dict[str, Any]]:
