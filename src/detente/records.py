@@ -131,6 +131,7 @@ class RunReport:
     rejected: list[Rejected] = field(default_factory=list)
     events: int = 0
     claims: int = 0
+    recoded: int = 0  # stored articles coded by this run's coder for the first time
 
     @property
     def seen(self) -> int:

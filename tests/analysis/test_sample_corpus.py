@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from detente.analysis import DyadQuery, detect_shifts
-from detente.coding import get_coder
+from detente.coding import Coding
 from detente.config import Settings
 from detente.demo import sample_corpus
 from detente.pipeline import ingest
@@ -17,7 +17,7 @@ from detente.store import Store
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
     settings = Settings(db=str(tmp_path_factory.mktemp("sample") / "sample.duckdb"))
-    ingest(settings, [sample_corpus()], coder=get_coder(settings))
+    ingest(settings, [sample_corpus()], coder=Coding(settings))
     return Store(settings.db, read_only=True)
 
 

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
-from detente.coding.coder import RulesCoder
 
 DAY = dt.date(2025, 6, 20)
 
 
-def coded(coder: RulesCoder, text: str) -> set[tuple[str, str | None, str | None, str]]:
+def coded(coder: Any, text: str) -> set[tuple[str, str | None, str | None, str]]:
     events, _ = coder.code_text(text, DAY)
     return {(e.type, e.source.country, e.target.country, e.modality) for e in events}
 
@@ -33,7 +33,7 @@ def coded(coder: RulesCoder, text: str) -> set[tuple[str, str | None, str | None
      ("SUPPORT", "PAK", "USA", "asserted")),
     ("Qatar mediated talks between Pakistan and Afghanistan in Doha.", ("CONSULT", "QAT", "AFG", "asserted")),
 ])
-def test_reads_one_event(coder: RulesCoder, text: str, expected: tuple[str, str, str, str]) -> None:
+def test_reads_one_event(coder: Any, text: str, expected: tuple[str, str, str, str]) -> None:
     assert expected in coded(coder, text)
 
 
@@ -42,7 +42,7 @@ def test_reads_one_event(coder: RulesCoder, text: str, expected: tuple[str, str,
     "Analysts don't expect Washington to send aid to Islamabad this year.",
     "Pakistan is seeking to deepen its partnership with the United States.",
 ])
-def test_hedged_statements_are_never_asserted(coder: RulesCoder, text: str) -> None:
+def test_hedged_statements_are_never_asserted(coder: Any, text: str) -> None:
     assert not any(modality == "asserted" and kind in {"AID", "COOPERATE"} for kind, _, _, modality in coded(coder, text))
 
 
@@ -54,11 +54,11 @@ def test_hedged_statements_are_never_asserted(coder: RulesCoder, text: str) -> N
     "Mustafizur came back in the death overs to clean up the Irish tail, and the spinner took two wickets.",
     "Modi expressed sorrow at her death, recalling her contributions to Bangladesh.",
 ])
-def test_no_event_without_an_interaction(coder: RulesCoder, text: str) -> None:
+def test_no_event_without_an_interaction(coder: Any, text: str) -> None:
     assert coded(coder, text) == set()
 
 
-def test_event_keeps_its_evidence(coder: RulesCoder) -> None:
+def test_event_keeps_its_evidence(coder: Any) -> None:
     text = "The weather was calm. Pakistan handed over the suspect to the United States."
     events, _ = coder.code_text(text, DAY, article_id="a1")
     (event,) = events
@@ -68,7 +68,7 @@ def test_event_keeps_its_evidence(coder: RulesCoder) -> None:
     assert event.quad_class == 2 and event.intensity > 0
 
 
-def test_a_denied_credit_is_a_dispute(coder: RulesCoder) -> None:
+def test_a_denied_credit_is_a_dispute(coder: Any) -> None:
     _, claims = coder.code_text("Pakistan credited Donald Trump with mediating the cease-fire, a claim India denied.", DAY)
     by_verb = {c.verb: c for c in claims}
     credit, denial = by_verb["credit"], by_verb["deny"]
@@ -78,13 +78,13 @@ def test_a_denied_credit_is_a_dispute(coder: RulesCoder) -> None:
     assert denial.disputes == credit.id and credit.disputes is None
 
 
-def test_events_inside_a_credited_statement_are_claimed(coder: RulesCoder) -> None:
+def test_events_inside_a_credited_statement_are_claimed(coder: Any) -> None:
     events, _ = coder.code_text("Islamabad credited Washington with brokering talks between Pakistan and India.", DAY)
     consult = [e for e in events if e.type == "CONSULT"]
     assert consult and all(e.modality == "claimed" for e in consult)
 
 
-def test_roles_follow_the_article_date(coder: RulesCoder) -> None:
+def test_roles_follow_the_article_date(coder: Any) -> None:
     text = "Joe Biden met Shehbaz Sharif."
     in_office, _ = coder.code_text(text, dt.date(2024, 6, 1))
     retired, _ = coder.code_text(text, dt.date(2025, 6, 1))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from detente.coding.coder import RulesCoder
+from detente.coding import Coding
 from detente.config import Settings
 from detente.pipeline import ingest
 from detente.store import Store
@@ -16,9 +16,9 @@ pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="shared/corpus/seeds 
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory, coder: RulesCoder) -> Store:
+def store(tmp_path_factory: pytest.TempPathFactory, coding: Coding) -> Store:
     db = tmp_path_factory.mktemp("seeds") / "seeds.duckdb"
-    ingest(Settings(db=str(db)), [SEEDS], coder=coder)
+    ingest(Settings(db=str(db)), [SEEDS], coder=coding)
     return Store(db, read_only=True)
 
 

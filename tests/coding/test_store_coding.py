@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from detente.coding.coder import RulesCoder
+from detente.coding import Coding
 from detente.config import Settings
 from detente.pipeline import ingest
 from detente.store import Store
@@ -34,21 +34,21 @@ def counts(db: Path) -> tuple[int, int, int]:
         return store.count("articles"), store.count("events"), store.count("claims")
 
 
-def test_recoding_is_idempotent(tmp_path: Path, corpus: Path, coder: RulesCoder) -> None:
+def test_recoding_is_idempotent(tmp_path: Path, corpus: Path, coding: Coding) -> None:
     settings = Settings(db=str(tmp_path / "s.duckdb"))
-    first = ingest(settings, [corpus], coder=coder)
+    first = ingest(settings, [corpus], coder=coding)
     assert first.events >= 2
-    again = ingest(settings, [corpus], coder=coder)
+    again = ingest(settings, [corpus], coder=coding)
     assert again.added == 0 and again.events == 0
     assert counts(tmp_path / "s.duckdb") == (1, first.events, first.claims)
 
 
-def test_a_new_coder_version_adds_its_own_events(tmp_path: Path, corpus: Path, coder: RulesCoder,
+def test_a_new_coder_version_adds_its_own_events(tmp_path: Path, corpus: Path, coding: Coding,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     settings = Settings(db=str(tmp_path / "s.duckdb"))
-    first = ingest(settings, [corpus], coder=coder)
-    monkeypatch.setattr(coder, "name", "plover.rules.v1-test")
-    second = ingest(settings, [corpus], coder=coder)  # nothing new to ingest, but uncoded for this version
+    first = ingest(settings, [corpus], coder=coding)
+    monkeypatch.setattr(coding.coder, "name", "plover.rules.v1-test")
+    second = ingest(settings, [corpus], coder=coding)  # nothing new to ingest, but uncoded for this version
     assert second.added == 0 and second.events == first.events
     with Store(tmp_path / "s.duckdb", read_only=True) as store:
         by_coder = store.query("SELECT coder, count(*) AS n FROM coded GROUP BY coder ORDER BY coder")
@@ -58,24 +58,24 @@ def test_a_new_coder_version_adds_its_own_events(tmp_path: Path, corpus: Path, c
                                                       ("plover.rules.v1-test", first.events)]
 
 
-def test_coding_resumes_after_a_crash(tmp_path: Path, corpus: Path, coder: RulesCoder,
+def test_coding_resumes_after_a_crash(tmp_path: Path, corpus: Path, coding: Coding,
                                       monkeypatch: pytest.MonkeyPatch) -> None:
     settings = Settings(db=str(tmp_path / "s.duckdb"))
 
     def crash(articles: object) -> None:
         raise RuntimeError("power cut")
 
-    monkeypatch.setattr(coder, "code_articles", crash)
+    monkeypatch.setattr(coding, "code_articles", crash)
     with pytest.raises(RuntimeError):
-        ingest(settings, [corpus], coder=coder)
+        ingest(settings, [corpus], coder=coding)
     assert counts(tmp_path / "s.duckdb") == (0, 0, 0)  # the batch rolled back whole
     monkeypatch.undo()
-    report = ingest(settings, [corpus], coder=coder)
+    report = ingest(settings, [corpus], coder=coding)
     assert report.added == 1 and report.events >= 2
 
 
 def test_jsonl_export_of_events_and_claims_has_the_documented_fields(tmp_path: Path, corpus: Path,
-                                                                      coder: RulesCoder) -> None:
+                                                                      coding: Coding) -> None:
     import json
 
     from typer.testing import CliRunner
@@ -84,7 +84,7 @@ def test_jsonl_export_of_events_and_claims_has_the_documented_fields(tmp_path: P
     from tests_fields import CLAIM_FIELDS, EVENT_FIELDS
 
     db = tmp_path / "s.duckdb"
-    ingest(Settings(db=str(db)), [corpus], coder=coder)
+    ingest(Settings(db=str(db)), [corpus], coder=coding)
     runner = CliRunner()
     events = runner.invoke(app, ["events", "--db", str(db), "--format", "jsonl"])
     claims = runner.invoke(app, ["claims", "--db", str(db), "--format", "jsonl"])

@@ -36,6 +36,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from detente.coding.base import ALIASES
 from detente.errors import InputError, NotFound
 from detente.store import Store
 
@@ -166,11 +167,21 @@ def check_code(code: str) -> str:
     return code
 
 
-def default_coder(store: Store, table: str = "events") -> str | None:
-    """The coder with the most rows in ``table`` (ties: the greatest name, i.e. the newest version)."""
-    rows = store.con.execute(f"SELECT coder FROM {table} GROUP BY coder ORDER BY count(*) DESC, coder DESC "
-                             "LIMIT 1").fetchall()
-    return rows[0][0] if rows else None
+def default_coder(store: Store, table: str = "events", wanted: str | None = None) -> str | None:
+    """The stored coder whose rows ``table`` lists: ``wanted`` when stored under that exact name,
+    else the stored version of its family (``learned``, ``plover.learned.v1`` match
+    ``plover.learned.v1+1a2b3c4d``), else the coder with the most rows (ties: the greatest name)."""
+    rows = store.con.execute(f"SELECT coder, count(*) FROM {table} GROUP BY coder ORDER BY count(*) DESC, "
+                             "coder DESC").fetchall()
+    names = [r[0] for r in rows if r[0]]
+    if wanted:
+        if wanted in names:
+            return wanted
+        family = ALIASES.get(wanted, wanted).split("+", 1)[0]
+        matching = [n for n in names if n.split("+", 1)[0] == family]
+        if matching:
+            return matching[0]
+    return names[0] if names else None
 
 
 def resolve_actor(store: Store, code: str, *, strict: bool = True) -> ActorMatch:
@@ -191,7 +202,7 @@ def resolve_actor(store: Store, code: str, *, strict: bool = True) -> ActorMatch
 def _dyad_sql(store: Store, q: DyadQuery) -> tuple[str, list[Any], str | None]:
     """The CTE ``matched`` (reports of the dyad with their direction) and its parameters."""
     a, b = resolve_actor(store, q.a), resolve_actor(store, q.b)
-    coder = q.coder or default_coder(store)
+    coder = default_coder(store, wanted=q.coder)
     ab = f"({a.sql('source')} AND {b.sql('target')})"
     ba = f"({b.sql('source')} AND {a.sql('target')})"
     where = [f"({ab} OR {ba})" if q.both else ab, "coder = ?", NOT_DUPLICATE]
@@ -348,7 +359,7 @@ class EventFilter:
 def list_events(store: Store, f: EventFilter, *, limit: int = 50, offset: int = 0) -> Page:
     """Reported events (one row per evidence sentence), newest first, with their article's outlet."""
     where = [NOT_DUPLICATE.replace("article_id", "e.article_id"), "e.coder = ?"]
-    params: list[Any] = [f.coder or default_coder(store)]
+    params: list[Any] = [default_coder(store, wanted=f.coder)]
     if f.actor:
         m = resolve_actor(store, f.actor, strict=False)
         where.append(f"({m.sql('e.source')} OR {m.sql('e.target')})")

@@ -90,7 +90,7 @@ class Network:
 def actor_network(store: Store, q: NetworkQuery = NetworkQuery()) -> Network:
     """The directed, weighted, signed network of actors for the period ``q``."""
     col = "country" if q.level == "country" else "code"
-    coder = q.coder or default_coder(store)
+    coder = default_coder(store, wanted=q.coder)
     where = [f"source_{col} IS NOT NULL", f"target_{col} IS NOT NULL", f"source_{col} <> target_{col}",
              "coder = ?", "modality IN (SELECT unnest(?))", NOT_DUPLICATE]
     params: list[Any] = [coder, list(q.modalities)]

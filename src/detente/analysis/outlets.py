@@ -67,8 +67,8 @@ def compare_outlets(store: Store, story: Story, coder: str | None = None) -> Out
     for a in story.articles:
         readers.setdefault(a["duplicate_of"] or a["id"], []).append(outlet_of[a["id"]])
     originals = list(readers)
-    events = _story_rows(store, "events", originals, coder or default_coder(store))
-    claims = _story_rows(store, "claims", originals, coder or default_coder(store, "claims"))
+    events = _story_rows(store, "events", originals, default_coder(store, wanted=coder))
+    claims = _story_rows(store, "claims", originals, default_coder(store, "claims", coder))
     result = OutletComparison(story, story.outlets)
     result.events = _side_by_side(events, readers, lambda e: (e["source_code"], e["target_code"], e["type"]),
                                   lambda k: f"{k[0]} → {k[1]} · {k[2]}")
@@ -135,7 +135,7 @@ class ClaimFilter:
 
 def _claim_where(store: Store, f: ClaimFilter) -> tuple[list[str], list[Any]]:
     where = [NOT_DUPLICATE.replace("article_id", "c.article_id"), "c.coder = ?"]
-    params: list[Any] = [f.coder or default_coder(store, "claims")]
+    params: list[Any] = [default_coder(store, "claims", f.coder)]
     if f.actor:
         m = resolve_actor(store, f.actor, strict=False)
         part = "country" if m.level == "country" else "code"
@@ -170,7 +170,7 @@ def disputes(store: Store, actors: tuple[str, ...] = (), *, since: dt.date | Non
     check_period(since, until)
     codes = [check_code(a) for a in actors]
     where = ["c.coder = ?"]
-    params: list[Any] = [coder or default_coder(store, "claims")]
+    params: list[Any] = [default_coder(store, "claims", coder)]
     for clause, value in (("a.published >= ?", since), ("a.published <= ?", until)):
         if value:
             where.append(clause)

@@ -1,22 +1,30 @@
 """Event coding: PLOVER events with modality, and claims with disputes.
 
 Coders are registered under versioned names; a changed behaviour gets a new version, and every
-stored event records the coder that made it.
+stored event records the coder that made it. ``get_coder`` gives the one ``EventCoder`` seam;
+``Coding`` is the stage that parses once and runs the event coder and the claims component.
+Short names select a coder family: ``rules`` and ``learned``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
+from detente.coding.base import ALIASES, EventCoder
 from detente.config import Settings
 from detente.errors import ConfigError
+from detente.records import Article, Claim, Event
 
-CODERS: dict[str, Callable[[Settings], Any]] = {}
+if TYPE_CHECKING:  # spaCy is imported only when a coder is built: analysis and the API never need it
+    from detente.nlp import Parser
+
+Factory = Callable[[Settings, "Parser"], EventCoder]
+CODERS: dict[str, Factory] = {}
 
 
-def register_coder(name: str) -> Callable[[Callable[[Settings], Any]], Callable[[Settings], Any]]:
-    def wrap(factory: Callable[[Settings], Any]) -> Callable[[Settings], Any]:
+def register_coder(name: str) -> Callable[[Factory], Factory]:
+    def wrap(factory: Factory) -> Factory:
         CODERS[name] = factory
         return factory
 
@@ -24,15 +32,73 @@ def register_coder(name: str) -> Callable[[Callable[[Settings], Any]], Callable[
 
 
 @register_coder("plover.rules.v1")
-def _rules_v1(settings: Settings) -> Any:
+def _rules_v1(settings: Settings, parser: Parser) -> EventCoder:
     from detente.coding.coder import RulesCoder
 
-    return RulesCoder(settings)
+    return RulesCoder(parser.resolver)
 
 
-def get_coder(settings: Settings) -> Any:
-    """The coder named by ``settings.coding.coder``."""
-    factory = CODERS.get(settings.coding.coder)
-    if factory is None:
-        raise ConfigError(f"Unknown coder {settings.coding.coder!r}; registered: {', '.join(sorted(CODERS))}.")
-    return factory(settings)
+@register_coder("plover.learned.v1")
+def _learned_v1(settings: Settings, parser: Parser) -> EventCoder:
+    from detente.coding.learned import LearnedCoder
+
+    return LearnedCoder(settings, parser.resolver)
+
+
+_PARSERS: dict[tuple[object, ...], Parser] = {}
+
+
+def shared_parser(settings: Settings) -> Parser:
+    """One parser (spaCy model and actor dictionary) per such settings, shared by every coder."""
+    from detente.nlp import Parser
+
+    key = (settings.nlp.model_dump_json(), tuple(settings.actors.extra_files))
+    if key not in _PARSERS:
+        _PARSERS[key] = Parser(settings)
+    return _PARSERS[key]
+
+
+def coder_family(name: str) -> str:
+    """The registered name a coder name or alias selects (``learned`` -> ``plover.learned.v1``)."""
+    name = ALIASES.get(name, name)
+    family = name.split("+", 1)[0]
+    if family not in CODERS:
+        raise ConfigError(f"Unknown coder {name!r}; choose rules, learned or one of: {', '.join(sorted(CODERS))}.",
+                          hint="set coding.coder, DETENTE_CODING__CODER or --coder")
+    return family
+
+
+def get_coder(settings: Settings, name: str | None = None) -> EventCoder:
+    """The event coder named by ``name`` or by ``settings.coding.coder``."""
+    family = coder_family(name or settings.coding.coder)
+    return CODERS[family](settings, shared_parser(settings))
+
+
+class Coding:
+    """The coding stage: parse each article once, then code its events and extract its claims."""
+
+    def __init__(self, settings: Settings, coder: EventCoder | None = None) -> None:
+        from detente.coding.claims import ClaimExtractor
+
+        self.settings = settings
+        self.parser = shared_parser(settings)
+        self.coder = coder or get_coder(settings)
+        self.claims = ClaimExtractor(self.parser.resolver)
+
+    @property
+    def name(self) -> str:
+        return self.coder.name
+
+    def code_articles(self, articles: Sequence[Article]) -> tuple[list[Event], list[Claim]]:
+        events: list[Event] = []
+        claims: list[Claim] = []
+        english = [a for a in articles if a.language in (None, "en") and a.text]
+        parsed = list(self.parser.pipe(english))
+        for found in self.coder.pipe(parsed, batch_size=self.settings.nlp.batch_size):
+            events.extend(found)
+        for item in parsed:
+            claims.extend(self.claims.extract(item, self.coder.name))
+        return events, claims
+
+
+__all__ = ["Coding", "EventCoder", "coder_family", "get_coder", "register_coder", "shared_parser"]

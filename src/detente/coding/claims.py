@@ -4,11 +4,15 @@ A claim is a verb of saying, crediting, accusing or denying with its speaker and
 is linked (``disputes``) to the claim it denies: the claim its clause is attached to ("..., a claim
 India denied"), a claim the denial names ("rejected Pakistan's claim"), or else the latest earlier
 claim in the article about the same actors by another speaker.
+
+Claims are their own component beside the event coder: ``ClaimExtractor`` reads the same
+``Parsed`` article, so replacing the event coder does not change them.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
@@ -20,11 +24,13 @@ from detente.coding.modality import (
     SAY_VERBS,
     modality_of,
 )
+from detente.coding.base import Context
+from detente.coding.scope import is_sports_article, sports_terms
 from detente.records import ActorRef, Claim, stable_id
 
 if TYPE_CHECKING:
     from detente.actors import Resolver
-    from detente.coding.coder import Context
+    from detente.nlp import Parsed
 
 SPEECH_VERBS = SAY_VERBS | CLAIM_VERBS | DENY_VERBS
 # Verbs whose content is an object plus a "with/of/for" phrase ("credited Trump with mediating").
@@ -140,3 +146,28 @@ def extract_claims(sentence: Span, index: int, context: Context, resolver: Resol
         found.append(claim)
         by_token[verb.i] = claim
     return found
+
+
+class ClaimExtractor:
+    """The claims component: the claims (and disputes) of parsed articles.
+
+    ``label`` goes into each claim's id and ``coder`` field: the event coder's name, so that the
+    claims stored beside one coder version's events stay distinguishable from another's.
+    """
+
+    def __init__(self, resolver: Resolver) -> None:
+        self.resolver = resolver
+
+    def extract(self, parsed: Parsed, label: str) -> list[Claim]:
+        claims: list[Claim] = []
+        if is_sports_article(parsed.doc.text):
+            return claims
+        context = Context.of(parsed)
+        for index, sentence in enumerate(parsed.doc.sents):
+            if not sports_terms(sentence.text):
+                claims.extend(extract_claims(sentence, index, context, self.resolver, claims, label))
+        return claims
+
+    def pipe(self, stream: Iterable[Parsed], label: str) -> Iterator[list[Claim]]:
+        for parsed in stream:
+            yield self.extract(parsed, label)

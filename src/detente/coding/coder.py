@@ -2,31 +2,32 @@
 
 Example::
 
-    >>> coder = RulesCoder(load_settings())
-    >>> events, claims = coder.code_text("Pakistan handed over the suspect to the United States.")
+    >>> parser = Parser(load_settings())
+    >>> coder = RulesCoder(parser.resolver)
+    >>> events = coder.code(parser(article("Pakistan handed over the suspect to the United States.")))
     >>> events[0].type, events[0].source.country, events[0].target.country
     ('COOPERATE', 'PAK', 'USA')
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
-from detente.actors import Resolver, load_gazetteer
-from detente.actors.resolver import Mention
+from detente.actors import Resolver
 from detente.coding import frames
-from detente.coding.claims import extract_claims
+from detente.coding.base import Context
 from detente.coding.modality import SAY_VERBS, modality_of
 from detente.coding.plover import TYPES
 from detente.coding.scope import is_sports_article, sports_terms
 from detente.coding.triggers import Trigger, load_triggers
-from detente.config import Settings
-from detente.nlp import Parser
-from detente.records import ActorRef, Article, Claim, Event, stable_id
+from detente.records import ActorRef, Event, stable_id
+
+if TYPE_CHECKING:
+    from detente.nlp import Parsed
 
 NAME = "plover.rules.v1"
 # At most this many sources x targets per trigger: long lists are usually a mis-parse.
@@ -57,16 +58,6 @@ CONFIDENCE = {"verb": 0.8, "light": 0.75, "noun": 0.6}
 
 
 @dataclass(frozen=True, slots=True)
-class Context:
-    """What coding one sentence needs to know about its article."""
-
-    article_id: str
-    date: dt.date | None
-    outlet: str | None
-    mentions: dict[int, Mention]
-
-
-@dataclass(frozen=True, slots=True)
 class Reading:
     """One trigger with the heads of its parties, before actors are resolved."""
 
@@ -80,49 +71,28 @@ class Reading:
 
 
 class RulesCoder:
-    """Codes parsed articles into ``Event`` and ``Claim`` records."""
+    """Codes parsed articles into ``Event`` records by reading the dependency parse."""
 
     name = NAME
 
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
-        self.parser = Parser(settings.nlp)
+    def __init__(self, resolver: Resolver) -> None:
         self.triggers = load_triggers()
-        self.resolver = Resolver(load_gazetteer(tuple(settings.actors.extra_files)), self.parser.nlp)
+        self.resolver = resolver
 
     # -- entry points ---------------------------------------------------------------------
-    def code_articles(self, articles: Sequence[Article]) -> tuple[list[Event], list[Claim]]:
+    def pipe(self, stream: Iterable[Parsed], *, batch_size: int = 32) -> Iterator[list[Event]]:
+        for parsed in stream:
+            yield self.code(parsed)
+
+    def code(self, parsed: Parsed) -> list[Event]:
         events: list[Event] = []
-        claims: list[Claim] = []
-        english = [a for a in articles if a.language in (None, "en") and a.text]
-        for parsed in self.parser.pipe(english):
-            e, c = self.code_doc(parsed.doc, parsed.article.id, parsed.article.published, parsed.article.outlet)
-            events.extend(e)
-            claims.extend(c)
-        return events, claims
-
-    def code_text(self, text: str, date: dt.date | None = None, article_id: str = "text") -> tuple[list[Event], list[Claim]]:
-        return self.code_doc(self.parser.nlp(text), article_id, date, None)
-
-    def code_texts(self, items: Iterable[tuple[str, dt.date | None, str]]) -> Iterable[tuple[list[Event], list[Claim]]]:
-        """Code many (text, date, id) items with batched parsing."""
-        rows = list(items)
-        docs = self.parser.nlp.pipe((text for text, _, _ in rows), batch_size=self.settings.nlp.batch_size)
-        for doc, (_, date, item_id) in zip(docs, rows):
-            yield self.code_doc(doc, item_id, date, None)
-
-    def code_doc(self, doc: Doc, article_id: str, date: dt.date | None, outlet: str | None) -> tuple[list[Event], list[Claim]]:
-        events: list[Event] = []
-        claims: list[Claim] = []
-        if is_sports_article(doc.text):
-            return events, claims
-        context = Context(article_id, date, outlet, self.resolver.mentions(doc))
-        for index, sentence in enumerate(doc.sents):
-            if sports_terms(sentence.text):
-                continue
-            events.extend(self.code_sentence(sentence, index, context))
-            claims.extend(extract_claims(sentence, index, context, self.resolver, claims, self.name))
-        return events, claims
+        if is_sports_article(parsed.doc.text):
+            return events
+        context = Context.of(parsed)
+        for index, sentence in enumerate(parsed.doc.sents):
+            if not sports_terms(sentence.text):
+                events.extend(self.code_sentence(sentence, index, context))
+        return events
 
     # -- one sentence ---------------------------------------------------------------------
     def code_sentence(self, sentence: Span, index: int, context: Context) -> list[Event]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Optional
 
@@ -34,6 +36,8 @@ errors = Console(stderr=True)
 STATE: dict[str, Any] = {"debug": False, "config": None}
 
 DbOption = typer.Option(None, "--db", help="DuckDB file of the store (default: settings db, ./detente.duckdb).")
+CodeWithOption = typer.Option(None, "--coder", help="Event coder: rules, learned or a registered name "
+                              "(default: the coding.coder setting).")
 FORMATS = ("table", "jsonl", "csv")
 
 
@@ -77,24 +81,44 @@ def ingest(
     paths: list[str] = typer.Argument(..., help="Files, folders (recursive) or glob patterns."),
     db: Optional[str] = DbOption,
     code: Optional[bool] = typer.Option(None, "--code/--no-code", help="Code events while ingesting."),
+    coder: Optional[str] = CodeWithOption,
 ) -> None:
-    """Ingest articles from files and folders into the store (and code their events)."""
+    """Ingest articles into the store and code them; stored articles the coder has not coded yet
+    (a new coder version) are coded too."""
     from detente.pipeline import ingest as run_ingest
 
-    s = settings(db=db, **{"coding.code_on_ingest": code})
-    with Progress(SpinnerColumn(), TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
-                  TextColumn("{task.description}"), TimeElapsedColumn(), console=errors,
-                  transient=True) as bar:
-        task = bar.add_task("", total=None)
-        report = run_ingest(s, paths, progress=lambda uri: bar.update(task, advance=1, description=Path(uri).name[:40]),
-                            coder=_coder(s))
+    s = settings(db=db, **{"coding.code_on_ingest": code, "coding.coder": coder})
+    with _bar("ingest") as step:
+        report = run_ingest(s, paths, progress=step, coder=_coding(s))
     print_report(report, s.db)
 
 
-def _coder(s: Settings) -> Any:
-    from detente.coding import get_coder
+@app.command()
+def recode(db: Optional[str] = DbOption, coder: Optional[str] = CodeWithOption) -> None:
+    """Code every stored article the coder has not coded yet, keeping other versions' events."""
+    from detente.pipeline import recode as run_recode
 
-    return get_coder(s) if s.coding.code_on_ingest else None
+    s = settings(db=db, **{"coding.coder": coder})
+    coding = _coding(s, force=True)
+    with _bar("recode") as step:
+        report = run_recode(s, coding, progress=step)
+    console.print(f"coded {report.recoded} stored articles with {coding.name} · events {report.events} "
+                  f"· claims {report.claims}  → {s.db}")
+
+
+@contextmanager
+def _bar(label: str) -> Iterator[Callable[[str], None]]:
+    """A progress bar on stderr; yields the callback a stage calls once per document."""
+    with Progress(SpinnerColumn(), TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("{task.description}"), TimeElapsedColumn(), console=errors, transient=True) as bar:
+        task = bar.add_task("", total=None)
+        yield lambda uri: bar.update(task, advance=1, description=Path(uri.split(" ")[-1]).name[:40])
+
+
+def _coding(s: Settings, force: bool = False) -> Any:
+    from detente.coding import Coding
+
+    return Coding(s) if s.coding.code_on_ingest or force else None
 
 
 def print_report(report: Any, db: str) -> None:
@@ -155,11 +179,12 @@ def export(
 def code_jsonl(
     jsonl: Path = typer.Option(..., "--jsonl", help="JSONL file; each record's `text` is coded."),
     out: Path = typer.Option(..., "--out", help="JSONL file to write, records with `events` and `claims`."),
+    coder: Optional[str] = CodeWithOption,
 ) -> None:
     """Code the text of each JSONL record without touching the store."""
     from detente.coding.jsonl import code_file
 
-    count = code_file(settings(), jsonl, out)
+    count = code_file(settings(), jsonl, out, coder)
     console.print(f"coded {count} records → {out}")
 
 
@@ -170,11 +195,12 @@ def eval_gold(
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
     plover_fold: bool = typer.Option(False, "--plover-fold", help="Fold future/hedged cooperation into AGREE "
                                      "first, as strict-PLOVER gold (plover-gsr) expects."),
+    coder: Optional[str] = CodeWithOption,
 ) -> None:
     """Score the event coder against gold: P, R, F1, macro-F1, per type, modality, false assertions."""
     from detente.coding.jsonl import evaluate_file
 
-    scores = evaluate_file(settings(), gold, pred, fold=plover_fold)
+    scores = evaluate_file(settings(), gold, pred, fold=plover_fold, coder=coder)
     if as_json:
         sys.stdout.write(json.dumps(scores.to_dict(), indent=2) + "\n")
         return

@@ -22,7 +22,8 @@ from detente.store.rows import claim_export, event_export
 DbOption = typer.Option(None, "--db", help="DuckDB file of the store (default: settings db, ./detente.duckdb).")
 SinceOption = typer.Option(None, "--since", help="First day, YYYY-MM-DD.")
 UntilOption = typer.Option(None, "--until", help="Last day, YYYY-MM-DD.")
-CoderOption = typer.Option(None, "--coder", help="Coder name+version (default: the one with most events).")
+CoderOption = typer.Option(None, "--coder", help="Whose events: rules, learned or a stored coder name+version "
+                           "(default: the coding.coder setting's, else the coder with most events).")
 FreqOption = typer.Option("week", "--freq", help="Period: day, week or month.")
 BothOption = typer.Option(True, "--both/--directed", help="Both directions, or A → B only.")
 
@@ -31,6 +32,11 @@ def _store(db: str | None) -> Any:
     from detente.store import Store
 
     return Store(settings(db=db).db, read_only=True)
+
+
+def _which(coder: str | None) -> str:
+    """The coder whose rows to read: the one asked for, else the configured default's family."""
+    return coder or settings().coding.coder
 
 
 def _json(data: Any) -> None:
@@ -51,7 +57,7 @@ def dyad(a: str = typer.Argument(..., help="First actor: a country (USA) or acto
     from detente.analysis import DyadQuery, dyad_series
 
     _check(fmt, ("table", "json", "csv"))
-    q = DyadQuery(a, b, freq, both, parse_day(since, "--since"), parse_day(until, "--until"), coder)  # type: ignore[arg-type]
+    q = DyadQuery(a, b, freq, both, parse_day(since, "--since"), parse_day(until, "--until"), _which(coder))  # type: ignore[arg-type]
     with _store(db) as store:
         series = dyad_series(store, q)
     if fmt == "json":
@@ -76,7 +82,7 @@ def shifts(a: str = typer.Argument(..., help="First actor."), b: str = typer.Arg
     from detente.analysis import DyadQuery, ShiftOptions, detect_shifts
 
     _check(fmt, ("table", "json"))
-    q = DyadQuery(a, b, freq, both, parse_day(since, "--since"), parse_day(until, "--until"), coder)  # type: ignore[arg-type]
+    q = DyadQuery(a, b, freq, both, parse_day(since, "--since"), parse_day(until, "--until"), _which(coder))  # type: ignore[arg-type]
     with _store(db) as store:
         report = detect_shifts(store, q, ShiftOptions(alpha=alpha))
     if fmt == "json":
@@ -104,7 +110,7 @@ def events(actor: Optional[str] = typer.Option(None, "--actor", help="Actor on e
     """List or export reported events (one row per evidence sentence), newest first."""
     from detente.analysis import EventFilter, list_events
 
-    f = EventFilter(actor, source, target, type_, None, modality, coder, None, parse_day(since, "--since"),
+    f = EventFilter(actor, source, target, type_, None, modality, _which(coder), None, parse_day(since, "--since"),
                     parse_day(until, "--until"))
     with _store(db) as store:
         page = list_events(store, f, limit=limit or (50 if fmt == "table" else 10**9), offset=offset)
@@ -127,7 +133,7 @@ def claims(actor: Optional[str] = typer.Option(None, "--actor", help="Speaker or
     """List or export claims: who said, credited, accused or denied what."""
     from detente.analysis import ClaimFilter, list_claims
 
-    f = ClaimFilter(actor, verb, None, True if disputed else None, None, coder, parse_day(since, "--since"),
+    f = ClaimFilter(actor, verb, None, True if disputed else None, None, _which(coder), parse_day(since, "--since"),
                     parse_day(until, "--until"))
     with _store(db) as store:
         page = list_claims(store, f, limit=limit or (50 if fmt == "table" else 10**9), offset=offset)
@@ -162,7 +168,7 @@ def brief(a: str = typer.Argument(..., help="First actor."), b: str = typer.Argu
 
     with _store(db) as store:
         path = build_brief(store, a, b, out, freq=freq, since=parse_day(since, "--since"), until=parse_day(until, "--until"),
-                           coder=coder)
+                           coder=_which(coder))
     console.print(f"wrote {path}")
 
 

@@ -1,0 +1,60 @@
+"""The coder seam: what every event coder is handed and what it must give back.
+
+The nlp and actor stages parse an article once and resolve its dictionary mentions
+(``Parsed``); every coder reads that same parse. A coder has a versioned ``name`` that changes
+whenever its output would (``plover.rules.v1``, ``plover.learned.v1+1a2b3c4d``): stored events
+record it, and the store re-codes articles when the default coder's name changes.
+
+Example::
+
+    >>> coder = get_coder(settings)                     # an EventCoder
+    >>> parsed = next(Parser(settings).pipe([article]))
+    >>> [e.type for e in coder.code(parsed)]
+    ['CONSULT']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+from detente.records import Event
+
+if TYPE_CHECKING:
+    from detente.actors.resolver import Mention
+    from detente.nlp import Parsed
+
+# Short names of the coder families (``--coder rules|learned``).
+ALIASES = {"rules": "plover.rules.v1", "learned": "plover.learned.v1"}
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What coding one sentence needs to know about its article."""
+
+    article_id: str
+    date: dt.date | None
+    outlet: str | None
+    mentions: dict[int, Mention]
+
+    @classmethod
+    def of(cls, parsed: Parsed) -> Context:
+        article = parsed.article
+        return cls(article.id, article.published, article.outlet, parsed.mentions)
+
+
+@runtime_checkable
+class EventCoder(Protocol):
+    """Codes parsed articles into PLOVER events; never parses or builds a resolver of its own."""
+
+    name: str
+
+    def code(self, parsed: Parsed) -> list[Event]:
+        """The events of one parsed article."""
+        ...
+
+    def pipe(self, stream: Iterable[Parsed], *, batch_size: int = 32) -> Iterator[list[Event]]:
+        """The events of each parsed article, in order (a coder may batch its model calls)."""
+        ...
