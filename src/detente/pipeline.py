@@ -23,7 +23,7 @@ from detente.extract.dedupe import DuplicateIndex, content_hash
 from detente.records import Article, Claim, Event, Rejected, RunReport
 from detente.sources import iter_documents
 from detente.store import Store
-from detente.store.rows import article_from_row
+from detente.export import article_from_row
 
 if TYPE_CHECKING:
     from detente.coding import Coding

@@ -106,3 +106,11 @@ def test_demo_report_prints_dyads_and_disputes_and_writes_a_brief(world_db, tmp_
     text = console.file.getvalue()  # type: ignore[attr-defined]
     assert "PAK–USA: 43 events" in text and "disputes: 1" in text and "India (deny)" in text
     assert path is not None and path.exists() and str(path) in text
+
+
+def test_the_api_and_the_cli_list_events_and_claims_in_one_shape(world_db, client):
+    for route in ("events", "claims"):
+        cli = [json.loads(x) for x in run(route, "--format", "jsonl", "--limit", "5", db=world_db).splitlines()]
+        api = client.get(f"/api/{route}", params={"limit": 5}).json()["items"]
+        assert cli and json.loads(json.dumps(api)) == json.loads(json.dumps(cli, default=str))
+    assert set(api[0]["speaker"]) == {"code", "country", "sector", "text"}

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from detente.errors import InputError, NotFound, StoreError
 from detente.records import Article, RunReport, Rejected
 from detente.store import TABLES, Store
-from detente.store.rows import article_from_row
+from detente.export import article_from_row
 from detente.store.schema import MIGRATIONS
 
 

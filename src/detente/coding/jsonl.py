@@ -10,25 +10,15 @@ from typing import Any
 
 from detente.coding.evaluate import Scores, plover_fold, read_jsonl, score
 from detente.config import Settings
+from detente.export import claim_json, event_json
 from detente.extract.fields import parse_date
 from detente.records import Article, Claim, Event
-from detente.store.database import claim_row, event_row
-from detente.store.rows import claim_export, event_export
 
 # Records coded per parsing batch: large enough for nlp.pipe, small enough to stream.
 CHUNK = 256
 
 
-def event_json(event: Event) -> dict[str, Any]:
-    """An event in the exported (and guideline) JSON format: the same one ``detente events`` writes."""
-    return event_export(event_row(event))
-
-
-def claim_json(claim: Claim) -> dict[str, Any]:
-    return claim_export(claim_row(claim))
-
-
-def _article(record: dict[str, Any], number: int) -> Article:
+def record_article(record: dict[str, Any], number: int) -> Article:
     """A JSONL record as the article the coding stage reads (its id is the record's, or its line)."""
     return Article(id=str(record.get("id", number)), source_uri=str(record.get("id", number)),
                    text=str(record.get("text") or ""), outlet=record.get("outlet"),
@@ -45,7 +35,7 @@ def code_records(settings: Settings, path: str | Path, coder: str | None = None)
         chunk = [(i, r) for _, (i, r) in zip(range(CHUNK), records)]
         if not chunk:
             return
-        articles = [_article(r, i) for i, r in chunk]
+        articles = [record_article(r, i) for i, r in chunk]
         if len({a.id for a in articles}) < len(articles):  # a repeated id must not merge two records' events
             articles = [dataclasses.replace(a, id=f"{a.id}#{i}") for a, (i, _) in zip(articles, chunk)]
         events, claims = stage.code_articles(articles)

@@ -49,6 +49,7 @@ from detente.analysis import (
 from detente.analysis.clusters import article_detail, list_articles
 from detente.analysis.dyads import dyad_article_ids
 from detente.errors import DetenteError
+from detente.export import claim_export, event_export
 from detente.store import Store
 
 Limit = Annotated[int, Query(ge=1, le=500, description="Items per page (1–500).")]
@@ -111,7 +112,8 @@ def events(db: Db, limit: Limit = 50, offset: Offset = 0, actor: str | None = No
            coder: Coder = None, article_id: str | None = None, since: Since = None,
            until: Until = None) -> Response:
     f = EventFilter(actor, source, target, type, quad_class, modality, coder, article_id, since, until)
-    return as_json(list_events(db, f, limit=limit, offset=offset).to_dict())
+    page = list_events(db, f, limit=limit, offset=offset)
+    return as_json({**page.to_dict(), "items": [event_export(r) for r in page.items]})
 
 
 @router.get("/claims", summary="Claims: who said, credited, accused or denied what")
@@ -119,7 +121,8 @@ def claims(db: Db, limit: Limit = 50, offset: Offset = 0, actor: str | None = No
            modality: Modality | None = None, disputed: bool | None = None, article_id: str | None = None,
            coder: Coder = None, since: Since = None, until: Until = None) -> Response:
     f = ClaimFilter(actor, verb, modality, disputed, article_id, coder, since, until)
-    return as_json(list_claims(db, f, limit=limit, offset=offset).to_dict())
+    page = list_claims(db, f, limit=limit, offset=offset)
+    return as_json({**page.to_dict(), "items": [claim_export(r) for r in page.items]})
 
 
 def _dyad(a: str, b: str, freq: str, both: bool, since: dt.date | None, until: dt.date | None,

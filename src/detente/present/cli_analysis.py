@@ -17,7 +17,7 @@ import typer
 from detente.analysis.dyads import parse_day
 from detente.errors import InputError
 from detente.present.cli import app, console, emit, settings
-from detente.store.rows import claim_export, event_export
+from detente.export import claim_export, event_export
 
 DbOption = typer.Option(None, "--db", help="DuckDB file of the store (default: settings db, ./detente.duckdb).")
 SinceOption = typer.Option(None, "--since", help="First day, YYYY-MM-DD.")

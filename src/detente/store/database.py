@@ -9,7 +9,6 @@ Example::
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -18,37 +17,12 @@ import duckdb
 import pyarrow as pa
 
 from detente.errors import InputError, NotFound, StoreError
+from detente.export import claim_row, event_row
 from detente.records import Article, Claim, Event, RunReport
 from detente.store.schema import MIGRATIONS
 
 TABLES = ("articles", "events", "claims", "runs", "rejections")
 EXPORT_FORMATS = ("parquet", "csv", "jsonl")
-
-
-def event_row(event: Event) -> dict[str, Any]:
-    row: dict[str, Any] = {
-        "id": event.id, "article_id": event.article_id, "sentence": event.sentence,
-        "span_start": event.span[0], "span_end": event.span[1], "evidence": event.evidence, "date": event.date,
-    }
-    for role in ("source", "target"):
-        actor = getattr(event, role)
-        row.update({f"{role}_code": actor.code, f"{role}_country": actor.country,
-                    f"{role}_sector": actor.sector, f"{role}_text": actor.text})
-    row.update({"type": event.type, "mode": event.mode, "quad_class": event.quad_class,
-                "intensity": event.intensity, "modality": event.modality, "attributed_to": event.attributed_to,
-                "coder": event.coder, "confidence": event.confidence, "trigger": event.trigger})
-    return row
-
-
-def claim_row(claim: Claim) -> dict[str, Any]:
-    return {
-        "id": claim.id, "article_id": claim.article_id, "sentence": claim.sentence, "evidence": claim.evidence,
-        "speaker_code": claim.speaker.code, "speaker_country": claim.speaker.country,
-        "speaker_sector": claim.speaker.sector, "speaker_text": claim.speaker.text, "verb": claim.verb,
-        "content": claim.content, "modality": claim.modality,
-        "subjects": json.dumps([s.to_dict() for s in claim.subjects]), "disputes": claim.disputes,
-        "coder": claim.coder,
-    }
 
 
 class Store:
