@@ -58,7 +58,10 @@ class ActorSettings(_Section):
 
 
 class CodingSettings(_Section):
-    coder: str = Field("plover.rules.v1", description="Registered event coder name.")
+    coder: str = Field("plover.rules.v1", description="Event coder: rules, learned or a registered coder name.")
+    model: str = Field("", description="Folder of the learned coder's model (model.onnx, tokenizer.json, "
+                       "lexicon.json, card.json); empty: the model shipped in the package.")
+    threads: int = Field(0, ge=0, le=256, description="Threads of the learned coder's ONNX runtime (0: all cores).")
     code_on_ingest: bool = Field(True, description="Code events and claims while ingesting.")
 
 

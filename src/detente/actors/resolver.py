@@ -107,12 +107,12 @@ class Resolver:
             head.dep_ in {"compound", "nmod", "amod", "poss"} or inside) else _phrase_text(head)
         if mention is not None:
             actor = self.entry_actor(mention, text, when)
-            agent = self._sector(head)
+            agent = self.sector(head)
             if mention.entries[0].kind in {"adjective", "city"} and agent:
                 return ActorRef(_code(actor.country, agent), actor.country, agent, text)
             if mention.entries[0].kind != "city" or head.dep_ in {"nsubj", "nsubjpass", "pobj", "dobj"}:
                 return actor
-        sector = self._sector(head)
+        sector = self.sector(head)
         # A thing ("the right", "joint exercises") is no actor, but "Palestinian lorries" stand for
         # their country; only an agent noun takes its country from a phrase ("officials from Kabul").
         thing = head.pos_ == "NOUN" and sector is None
@@ -149,7 +149,8 @@ class Resolver:
                             actors.append(ActorRef(_code(country, actor.sector), country, actor.sector, text))
         return actors
 
-    def _sector(self, head: Token) -> str | None:
+    def sector(self, head: Token) -> str | None:
+        """The sector an agent noun names ("police" -> POL, "Foreign Minister X" -> GOV), or ``None``."""
         agents = self.gazetteer.agents
         words = [t for t in head.children if t.dep_ in {"compound", "amod"} and t.i < head.i]
         for candidate in (f"{words[-1].lower_} {head.lower_}" if words else "", head.lower_, head.lemma_.lower()):

@@ -17,7 +17,7 @@ from detente.errors import ConfigError
 from detente.records import Article, Claim, Event
 
 if TYPE_CHECKING:  # spaCy is imported only when a coder is built: analysis and the API never need it
-    from detente.nlp import Parser
+    from detente.nlp import Parsed, Parser
 
 Factory = Callable[[Settings, "Parser"], EventCoder]
 CODERS: dict[str, Factory] = {}
@@ -90,10 +90,12 @@ class Coding:
         return self.coder.name
 
     def code_articles(self, articles: Sequence[Article]) -> tuple[list[Event], list[Claim]]:
+        english = [a for a in articles if a.language in (None, "en") and a.text]
+        return self.code_parsed(list(self.parser.pipe(english)))
+
+    def code_parsed(self, parsed: Sequence[Parsed]) -> tuple[list[Event], list[Claim]]:
         events: list[Event] = []
         claims: list[Claim] = []
-        english = [a for a in articles if a.language in (None, "en") and a.text]
-        parsed = list(self.parser.pipe(english))
         for found in self.coder.pipe(parsed, batch_size=self.settings.nlp.batch_size):
             events.extend(found)
         for item in parsed:

@@ -38,11 +38,32 @@ class Context:
     date: dt.date | None
     outlet: str | None
     mentions: dict[int, Mention]
+    home: str | None = None  # the country the article is mostly about, when one clearly is
 
     @classmethod
     def of(cls, parsed: Parsed) -> Context:
         article = parsed.article
-        return cls(article.id, article.published, article.outlet, parsed.mentions)
+        return cls(article.id, article.published, article.outlet, parsed.mentions, home_country(parsed.mentions))
+
+
+# Kinds of mention that place an article in a country ("Dhaka", "Bangladeshi", "Yunus").
+HOME_KINDS = {"country", "capital", "city", "adjective", "people", "person"}
+
+
+def home_country(mentions: dict[int, Mention]) -> str | None:
+    """The country named by most of an article's mentions: at least two, and over half of them.
+
+    The article's own words, never its outlet, place it: a Dhaka paper's story on Gaza is about Gaza.
+    """
+    counts: dict[str, int] = {}
+    for mention in {id(m): m for m in mentions.values()}.values():
+        entry = mention.entries[0]
+        if entry.kind in HOME_KINDS and entry.country:
+            counts[entry.country] = counts.get(entry.country, 0) + 1
+    if not counts:
+        return None
+    country, top = max(counts.items(), key=lambda kv: kv[1])
+    return country if top >= 2 and top * 2 > sum(counts.values()) else None
 
 
 @runtime_checkable

@@ -53,6 +53,8 @@ class Scores:
     false_assertion_rate: float = 0.0
     false_assertion_share_of_asserted: float = 0.0
     per_type: dict[str, dict[str, float]] = field(default_factory=dict)
+    # gold type -> output type -> count, over unmatched events of one sentence with the same countries
+    confusion: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -107,6 +109,22 @@ def match(gold: list[dict[str, Any]], pred: list[dict[str, Any]], igo_codes: fro
     return pairs
 
 
+def _confuse(confusion: dict[str, dict[str, int]], gold: list[dict[str, Any]], pred: list[dict[str, Any]],
+             matched: list[tuple[dict[str, Any], dict[str, Any]]], igo_codes: frozenset[str]) -> None:
+    """Count an unmatched output event against an unmatched gold event of the same countries."""
+    free_gold = [g for g in gold if all(g is not m for m, _ in matched)]
+    for p in pred:
+        if any(p is m for _, m in matched):
+            continue
+        for g in free_gold:
+            if (_same_country(g["source"].get("country"), p["source"].get("country"), igo_codes)
+                    and _same_country(g["target"].get("country"), p["target"].get("country"), igo_codes)):
+                row = confusion.setdefault(g["type"], {})
+                row[p["type"]] = row.get(p["type"], 0) + 1
+                free_gold.remove(g)
+                break
+
+
 def score(pairs: Iterable[tuple[list[dict[str, Any]], list[dict[str, Any]]]],
           igo_codes: frozenset[str] = frozenset()) -> Scores:
     """Score (gold events, output events) per sentence."""
@@ -126,6 +144,7 @@ def score(pairs: Iterable[tuple[list[dict[str, Any]], list[dict[str, Any]]]],
             fn[g["type"]] += 1
         for p in pred:
             fp[p["type"]] += 1
+        _confuse(s.confusion, gold, pred, matched, igo_codes)
         for g, p in matched:
             tp[g["type"]] += 1
             fn[g["type"]] -= 1

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +14,7 @@ from detente.coding.evaluate import Scores, plover_fold, read_jsonl, score
 from detente.config import Settings
 from detente.export import claim_json, event_json
 from detente.extract.fields import parse_date
-from detente.records import Article, Claim, Event
+from detente.records import Article, Claim, Event, stable_id
 
 # Records coded per parsing batch: large enough for nlp.pipe, small enough to stream.
 CHUNK = 256
@@ -25,28 +27,70 @@ def record_article(record: dict[str, Any], number: int) -> Article:
                    published=parse_date(record.get("date")), language="en")
 
 
+@dataclass
+class _Group:
+    """Records of one article (same ``article`` field), coded together as that article."""
+
+    article: Article
+    members: list[int]  # positions in the chunk
+    starts: list[int]  # character offset of each member's text in the article
+    first_sentence: list[int] = field(default_factory=list)
+
+
+def _groups(chunk: list[tuple[int, dict[str, Any]]]) -> list[_Group]:
+    # A sentence is coded in its article's context, as ingest codes it: "he" and "the government" of
+    # one sentence resolve from the countries the article's other sentences name.
+    keyed: dict[str, list[int]] = {}
+    for pos, (number, record) in enumerate(chunk):
+        key = record.get("article")
+        keyed.setdefault(f"article:{key}" if isinstance(key, str) and key else f"record:{number}", []).append(pos)
+    groups = []
+    for key, members in keyed.items():
+        first = record_article(chunk[members[0]][1], chunk[members[0]][0])
+        texts = [str(chunk[pos][1].get("text") or "").strip() for pos in members]
+        starts = [sum(len(t) + 2 for t in texts[:k]) for k in range(len(texts))]
+        article = dataclasses.replace(first, id=stable_id(key), source_uri=key, text="\n\n".join(texts))
+        groups.append(_Group(article, members, starts))
+    return groups
+
+
 def code_records(settings: Settings, path: str | Path, coder: str | None = None) -> Iterator[dict[str, Any]]:
-    """Each record of a JSONL file with ``events`` and ``claims`` coded from its ``text``."""
+    """Each record of a JSONL file with ``events`` and ``claims`` coded from its ``text``.
+
+    Records that share an ``article`` are coded together as that article; each event and claim goes
+    back to its own record, with its span and sentence index counted within that record's text.
+    """
     from detente.coding import Coding, get_coder
 
     stage = Coding(settings, get_coder(settings, coder))
     records = enumerate(read_jsonl(path))
-    while True:
-        chunk = [(i, r) for _, (i, r) in zip(range(CHUNK), records)]
-        if not chunk:
-            return
-        articles = [record_article(r, i) for i, r in chunk]
-        if len({a.id for a in articles}) < len(articles):  # a repeated id must not merge two records' events
-            articles = [dataclasses.replace(a, id=f"{a.id}#{i}") for a, (i, _) in zip(articles, chunk)]
-        events, claims = stage.code_articles(articles)
-        by_article: dict[str, tuple[list[Event], list[Claim]]] = {a.id: ([], []) for a in articles}
+    while chunk := [(i, r) for _, (i, r) in zip(range(CHUNK), records)]:
+        groups = _groups(chunk)
+        parsed = list(stage.parser.pipe(g.article for g in groups))
+        for group, item in zip(groups, parsed):
+            sentence_starts = [s.start_char for s in item.doc.sents]
+            group.first_sentence = [bisect.bisect_left(sentence_starts, start) for start in group.starts]
+        events, claims = stage.code_parsed(parsed)
+        found: list[tuple[list[Event], list[Claim]]] = [([], []) for _ in chunk]
+        by_id = {g.article.id: g for g in groups}
         for event in events:
-            by_article[event.article_id][0].append(event)
+            group = by_id[event.article_id]
+            k = bisect.bisect_right(group.starts, event.span[0]) - 1
+            shift = group.starts[k]
+            found[group.members[k]][0].append(dataclasses.replace(
+                event, article_id=_record_id(chunk[group.members[k]]), span=(event.span[0] - shift, event.span[1] - shift),
+                sentence=event.sentence - group.first_sentence[k]))
         for claim in claims:
-            by_article[claim.article_id][1].append(claim)
-        for article, (_, record) in zip(articles, chunk):
-            found, said = by_article[article.id]
-            yield {**record, "events": [event_json(e) for e in found], "claims": [claim_json(c) for c in said]}
+            group = by_id[claim.article_id]
+            k = bisect.bisect_right(group.first_sentence, claim.sentence) - 1
+            found[group.members[k]][1].append(dataclasses.replace(
+                claim, article_id=_record_id(chunk[group.members[k]]), sentence=claim.sentence - group.first_sentence[k]))
+        for (_, record), (said, claimed) in zip(chunk, found):
+            yield {**record, "events": [event_json(e) for e in said], "claims": [claim_json(c) for c in claimed]}
+
+
+def _record_id(item: tuple[int, dict[str, Any]]) -> str:
+    return str(item[1].get("id", item[0]))
 
 
 def code_file(settings: Settings, path: str | Path, out: str | Path, coder: str | None = None) -> int:

@@ -253,4 +253,4 @@ def main() -> None:
     except KeyboardInterrupt:
         errors.print("interrupted; the store keeps every finished batch, re-run to resume")
         sys.exit(130)
-from detente.present import cli_analysis  # noqa: E402,F401  (registers the analysis commands)
+from detente.present import cli_analysis, cli_train  # noqa: E402,F401  (register their commands)

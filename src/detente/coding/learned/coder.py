@@ -1,0 +1,166 @@
+"""The learned coder at run time: ONNX model over each sentence, decoded into ``Event`` records."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from detente.coding.base import Context
+from detente.coding.learned.decode import Decoded, DecodeOptions, decode
+from detente.coding.learned.labels import Encoded, encode
+from detente.coding.learned.resolve import SpanResolver
+from detente.coding.modality import modality_of
+from detente.coding.plover import TYPES
+from detente.config import Settings
+from detente.errors import ModelError
+from detente.records import ActorRef, Event, stable_id
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+    from detente.actors import Resolver
+    from detente.nlp import Parsed
+
+FAMILY = "plover.learned.v1"
+# Sentences per model call: padding waste stays small because a batch is sorted by length.
+BATCH = 32
+
+
+def model_dir(settings: Settings) -> Path:
+    """The model folder: the ``coding.model`` setting, else the one shipped in the package."""
+    if settings.coding.model:
+        return Path(settings.coding.model)
+    return Path(str(resources.files("detente.coding.learned").joinpath("model")))
+
+
+# trigger, actor, roles, modality and (models with a country head) country logits of one sentence
+Outputs = tuple[np.ndarray, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of a parsed article, as the model reads it."""
+
+    parsed: Parsed
+    index: int
+    span: Span
+    encoded: Encoded
+
+
+class LearnedCoder:
+    """Codes parsed articles with the learned model; never parses or builds a resolver itself."""
+
+    def __init__(self, settings: Settings, resolver: Resolver) -> None:
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        folder = model_dir(settings)
+        model = folder / "model.onnx"
+        if not model.is_file():
+            raise ModelError(f"No learned coder model at {model}.",
+                             hint="Train one with `detente train`, or set coding.model to a model folder.")
+        digest = hashlib.sha256(model.read_bytes()).hexdigest()[:8]
+        self.name = f"{FAMILY}+{digest}"
+        self.card: dict[str, Any] = json.loads((folder / "card.json").read_text()) if (folder / "card.json").exists() else {}
+        self.options = DecodeOptions(**self.card.get("decode", {}))
+        options = onnxruntime.SessionOptions()
+        if settings.coding.threads:
+            options.intra_op_num_threads = settings.coding.threads
+        self.session = onnxruntime.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
+        self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        self.tokenizer.no_padding()
+        self.tokenizer.no_truncation()
+        lexicon = json.loads((folder / "lexicon.json").read_text()) if (folder / "lexicon.json").exists() else {}
+        self.countries: list[str] = (json.loads((folder / "countries.json").read_text())
+                                     if (folder / "countries.json").exists() else [])
+        self.spans = SpanResolver(resolver, lexicon)
+
+    # -- the seam -----------------------------------------------------------------------
+    def code(self, parsed: Parsed) -> list[Event]:
+        return next(self.pipe([parsed]))
+
+    def pipe(self, stream: Iterable[Parsed], *, batch_size: int = 32) -> Iterator[list[Event]]:
+        # Sentences of several articles share model calls: one-sentence articles (JSONL) batch too.
+        items = iter(stream)
+        while chunk := [p for _, p in zip(range(batch_size), items)]:
+            sentences = [self.sentences(p) for p in chunk]
+            outputs = iter(self.infer([s for group in sentences for s in group]))
+            for group in sentences:
+                yield self.events(group, [next(outputs) for _ in group])
+
+    # -- model --------------------------------------------------------------------------
+    def sentences(self, parsed: Parsed) -> list[Sentence]:
+        return [Sentence(parsed, i, s, encode(self.tokenizer, s.text)) for i, s in enumerate(parsed.doc.sents)
+                if s.text.strip()]
+
+    def infer(self, sentences: list[Sentence]) -> list[Outputs]:
+        """The model's four outputs for each sentence (batched by length, cut to its pieces)."""
+        results: list[Outputs] = [None] * len(sentences)  # type: ignore[list-item]
+        order = sorted(range(len(sentences)), key=lambda i: len(sentences[i].encoded.ids))
+        for start in range(0, len(order), BATCH):
+            chunk = order[start : start + BATCH]
+            width = max(len(sentences[i].encoded.ids) for i in chunk)
+            ids = np.zeros((len(chunk), width), dtype=np.int64)
+            for row, i in enumerate(chunk):
+                ids[row, : len(sentences[i].encoded.ids)] = sentences[i].encoded.ids
+            outputs = self.session.run(None, {"input_ids": ids, "attention_mask": (ids != 0).astype(np.int64)})
+            for row, i in enumerate(chunk):
+                n = len(sentences[i].encoded.ids)
+                results[i] = tuple(o[row, :n, :n] if o.ndim == 4 else o[row, :n] for o in outputs)
+        return results
+
+    def events(self, sentences: list[Sentence], outputs: list[Outputs]) -> list[Event]:
+        events: list[Event] = []
+        for sentence, (trigger, actor, roles, modality, *country) in zip(sentences, outputs):
+            found = decode(sentence.span.text, sentence.encoded, trigger, actor, roles, modality, self.options,
+                           country[0] if country else None, self.countries)
+            events.extend(self._events(sentence, found))
+        return events
+
+    # -- events -------------------------------------------------------------------------
+    def _events(self, sentence: Sentence, found: list[Decoded]) -> list[Event]:
+        context = Context.of(sentence.parsed)
+        span = sentence.span
+        events: list[Event] = []
+        seen: set[tuple[str, str | None, str | None]] = set()
+        for item in found:
+            modality = item.modality
+            trigger_tokens = span.char_span(item.trigger[0], item.trigger[1], alignment_mode="expand")
+            if self.options.rules_modality and trigger_tokens is not None and len(trigger_tokens):
+                modality = modality_of(trigger_tokens.root).value
+            for source_party, target_party, confidence in item.pairs:
+                source = self.spans.resolve(span, source_party, context, self.options.country_threshold)
+                target = self.spans.resolve(span, target_party, context, self.options.country_threshold)
+                if source is None or target is None or source.country is None and target.country is None:
+                    continue
+                if not self.options.uncoded and (source.country is None or target.country is None):
+                    continue
+                key = (item.type, source.code, target.code)
+                if key in seen:
+                    continue
+                seen.add(key)
+                events.append(self._event(sentence, context, item, source, target, modality, confidence))
+        return events
+
+    def _event(self, sentence: Sentence, context: Context, item: Decoded, source: ActorRef, target: ActorRef,
+               modality: str, confidence: float) -> Event:
+        span = sentence.span
+        text = span.text
+        start = span.start_char + len(text) - len(text.lstrip())
+        kind = TYPES[item.type]
+        trigger = text[item.trigger[0] : item.trigger[1]]
+        return Event(
+            id=stable_id(context.article_id, str(sentence.index), str(item.trigger[0]), item.type, str(source.code),
+                         source.text, str(target.code), target.text, self.name),
+            article_id=context.article_id, sentence=sentence.index, span=(start, start + len(text.strip())),
+            evidence=text.strip(), date=context.date, source=source, target=target, type=item.type, mode=None,
+            quad_class=kind.quad_class, intensity=kind.intensity, modality=modality, attributed_to=context.outlet,
+            coder=self.name, confidence=round(confidence, 3), trigger=trigger,
+        )
