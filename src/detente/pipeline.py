@@ -18,12 +18,12 @@ from typing import TYPE_CHECKING
 from datasketch import MinHash
 
 from detente.config import Settings
+from detente.export import article_from_row
 from detente.extract import Extractor
 from detente.extract.dedupe import DuplicateIndex, content_hash
 from detente.records import Article, Claim, Event, Rejected, RunReport
 from detente.sources import iter_documents
 from detente.store import Store
-from detente.export import article_from_row
 
 if TYPE_CHECKING:
     from detente.coding import Coding

@@ -6,7 +6,14 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
 from detente.errors import InputError, ModelError
 from detente.present.cli import app, console, errors
@@ -56,6 +63,10 @@ def train(
     out: Path = typer.Option(Path("detente-model"), "--out", help="Folder to write the model and its card to."),
     epochs: int = typer.Option(5, min=1, max=50),
     seed: int = typer.Option(13),
+    lr: float = typer.Option(6e-5, help="Learning rate of the encoder."),
+    head_lr: float = typer.Option(1e-3, help="Learning rate of the heads."),
+    trigger_weight: float = typer.Option(1.0, help="Weight of the trigger-tag loss."),
+    tune_embeddings: bool = typer.Option(False, "--tune-embeddings", help="Fine-tune the word embeddings too."),
     threads: int = typer.Option(0, min=0, help="Torch threads (0: all cores)."),
     limit: Optional[int] = typer.Option(None, min=1, help="Train on the first N records only (a quick check)."),
     quantize: bool = typer.Option(True, "--quantize/--no-quantize", help="Store int8 weights."),
@@ -80,7 +91,8 @@ def train(
     if not data:
         raise InputError("No training data given and none found at ../shared/train.", hint="Pass --data FILE_OR_DIR.")
     options = TrainOptions(data=data, out=out, epochs=epochs, seed=seed, threads=threads, limit=limit,
-                           quantize=quantize, freeze_encoder=freeze_encoder, measure=gold_files(data) if measure else {},
+                           quantize=quantize, freeze_encoder=freeze_encoder, lr=lr, head_lr=head_lr,
+                           trigger_weight=trigger_weight, freeze_embeddings=not tune_embeddings, measure=gold_files(data) if measure else {},
                            keep_weights=keep_weights, extra={"compared_with": compared(compare or [])})
     with Progress(TextColumn("[bold]train"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
                   TimeElapsedColumn(), TimeRemainingColumn(), console=errors, transient=True) as bar:

@@ -16,7 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from detente.coding.learned.labels import ACTOR_TAGS, MODALITY_LABELS, ROLES, TRIGGER_TAGS, Encoded, encode
+from detente.coding.learned.labels import (
+    ACTOR_TAGS,
+    MODALITY_LABELS,
+    ROLES,
+    TRIGGER_TAGS,
+    Encoded,
+    encode,
+)
 
 IGNORE = -100
 

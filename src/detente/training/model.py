@@ -15,7 +15,12 @@ from __future__ import annotations
 import torch
 from torch import nn
 
-from detente.coding.learned.labels import ACTOR_TAGS, MODALITY_LABELS, ROLES, TRIGGER_TAGS
+from detente.coding.learned.labels import (
+    ACTOR_TAGS,
+    MODALITY_LABELS,
+    ROLES,
+    TRIGGER_TAGS,
+)
 
 PAIR_DIM = 128
 

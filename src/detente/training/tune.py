@@ -21,7 +21,7 @@ from detente.coding.learned.coder import LearnedCoder
 from detente.coding.learned.decode import DecodeOptions
 from detente.config import Settings
 
-GRID = {"trigger_threshold": (0.15, 0.25, 0.35, 0.5), "actor_threshold": (0.3, 0.5),
+GRID: dict[str, tuple[float, ...]] = {"trigger_threshold": (0.15, 0.25, 0.35, 0.5), "actor_threshold": (0.3, 0.5),
         "role_threshold": (0.2, 0.3, 0.4, 0.5)}
 COUNTRY_THRESHOLDS = (0.5, 0.7, 0.9)
 
@@ -57,7 +57,7 @@ def tune(settings: Settings, model: Path, records: list[dict[str, Any]],
 
     best: tuple[float, DecodeOptions, Scores] | None = None
     for values in itertools.product(*GRID.values()):
-        options = DecodeOptions(**dict(zip(GRID, values)))
+        options = dataclasses.replace(DecodeOptions(), **dict(zip(GRID, values)))  # type: ignore[arg-type]
         found = measure(options)
         if progress:
             progress(f"{options}: F1 {found.f1:.3f}")

@@ -11,7 +11,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from detente.coding.learned.labels import EVENT_TYPES, MODALITY_LABELS, TRIGGER_TAGS, Encoded, spans_from_tags
+from detente.coding.learned.labels import (
+    EVENT_TYPES,
+    MODALITY_LABELS,
+    TRIGGER_TAGS,
+    Encoded,
+    spans_from_tags,
+)
 
 _B = np.array([t.startswith("B-") for t in TRIGGER_TAGS])
 _I = np.array([t.startswith("I-") for t in TRIGGER_TAGS])
@@ -60,7 +66,7 @@ def _spans(encoded: Encoded, inside: np.ndarray, begins: np.ndarray) -> list[tup
     tags = ["O"] * len(encoded.ids)
     for i in np.flatnonzero(inside):
         tags[i] = "B-X" if begins[i] else "I-X"
-    spans = []
+    spans: list[tuple[int, int]] = []
     for first, last, _ in spans_from_tags(tags):
         while first > 1 and encoded.continues[first]:
             first -= 1

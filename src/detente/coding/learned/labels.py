@@ -39,12 +39,13 @@ class Encoded:
 def encode(tokenizer: object, text: str) -> Encoded:
     """Tokenise ``text`` with a ``tokenizers.Tokenizer``, cut to ``MAX_TOKENS``."""
     encoding = tokenizer.encode(text)  # type: ignore[attr-defined]
-    ids, offsets = list(encoding.ids), [tuple(o) for o in encoding.offsets]
+    ids: list[int] = list(encoding.ids)
+    offsets: list[tuple[int, int]] = [(int(o[0]), int(o[1])) for o in encoding.offsets]
     continues = [t.startswith("##") for t in encoding.tokens]
     if len(ids) > MAX_TOKENS:
         keep = [*range(MAX_TOKENS - 1), len(ids) - 1]
         ids, offsets, continues = [ids[i] for i in keep], [offsets[i] for i in keep], [continues[i] for i in keep]
-    return Encoded(ids, offsets, continues)  # type: ignore[arg-type]
+    return Encoded(ids, offsets, continues)
 
 
 def spans_from_tags(tags: Sequence[str]) -> list[tuple[int, int, str]]:
