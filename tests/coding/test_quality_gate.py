@@ -27,6 +27,12 @@ GATES = [
      {"f1": 0.59, "macro_f1": 0.63, "precision": 0.85, "modality_accuracy": 0.92}),
     ("rules", EVAL / "plover-gsr.jsonl", True,
      {"f1": 0.48, "macro_f1": 0.45, "precision": 0.55, "modality_accuracy": 0.97}),
+    ("rules", SILVER, False, {"f1": 0.28, "precision": 0.41}),
+    # The shipped plover.learned.v1 model (its card has the same figures).
+    ("learned", SILVER, False, {"f1": 0.46, "precision": 0.45, "recall": 0.46, "macro_f1": 0.38,
+                                "modality_accuracy": 0.90}),
+    ("learned", EVAL / "events-dev.jsonl", False, {"f1": 0.42, "precision": 0.48, "macro_f1": 0.37,
+                                                    "modality_accuracy": 0.86}),
 ]
 
 

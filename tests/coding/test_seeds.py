@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from detente.coding import Coding
+from detente.coding import Coding, get_coder
 from detente.config import Settings
 from detente.pipeline import ingest
 from detente.store import Store
@@ -15,11 +15,19 @@ SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "seed
 pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="shared/corpus/seeds not present")
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory, coding: Coding) -> Store:
+@pytest.fixture(scope="module", params=["rules", "learned"])
+def store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Store:
     db = tmp_path_factory.mktemp("seeds") / "seeds.duckdb"
-    ingest(Settings(db=str(db)), [SEEDS], coder=coding)
+    settings = Settings(db=str(db))
+    ingest(settings, [SEEDS], coder=Coding(settings, get_coder(settings, request.param)))
     return Store(db, read_only=True)
+
+
+def learned_misses(request: pytest.FixtureRequest) -> None:
+    """Facts the learned coder does not get yet (the rules coder, the default, does): strict, so a
+    model that gets them fails here until the mark is removed."""
+    if "learned" in request.node.callspec.id:
+        request.applymarker(pytest.mark.xfail(strict=True, reason="plover.learned.v1 misses this seed fact"))
 
 
 def events(store: Store, where: str) -> list[dict]:
@@ -33,18 +41,21 @@ def test_meetings_and_calls_between_pakistan_and_the_us(store: Store) -> None:
     assert "phone call" in texts and "White House" in texts
 
 
-def test_suspect_handover(store: Store) -> None:
+def test_suspect_handover(store: Store, request: pytest.FixtureRequest) -> None:
+    learned_misses(request)
     (row,) = events(store, "type = 'COOPERATE' AND source_country = 'PAK' AND target_country = 'USA'")
     assert "handing over a terrorism suspect" in row["evidence"] and row["modality"] == "asserted"
 
 
-def test_minerals_agreement_between_the_two_firms(store: Store) -> None:
+def test_minerals_agreement_between_the_two_firms(store: Store, request: pytest.FixtureRequest) -> None:
+    learned_misses(request)
     (row,) = events(store, "type = 'AGREE' AND target_text = 'US Strategic Metals'")
     assert row["source_text"] == "the Frontier Works Organisation" and row["target_code"] == "USABUS"
     assert "$500 million" in row["evidence"]
 
 
-def test_pakistan_credits_trump_and_india_denies_it(store: Store) -> None:
+def test_pakistan_credits_trump_and_india_denies_it(store: Store, request: pytest.FixtureRequest) -> None:
+    learned_misses(request)
     (support,) = events(store, "type = 'SUPPORT' AND source_country = 'PAK' AND target_country = 'USA' "
                                "AND evidence LIKE '%cease-fire%'")
     assert support["modality"] == "asserted"

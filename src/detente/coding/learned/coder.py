@@ -133,8 +133,10 @@ class LearnedCoder:
         for item in found:
             modality = item.modality
             trigger_tokens = span.char_span(item.trigger[0], item.trigger[1], alignment_mode="expand")
-            if self.options.rules_modality and trigger_tokens is not None and len(trigger_tokens):
-                modality = modality_of(trigger_tokens.root).value
+            if self.options.modality != "model" and trigger_tokens is not None and len(trigger_tokens):
+                parse = modality_of(trigger_tokens.root).value
+                if self.options.modality == "parse" or parse != "asserted":
+                    modality = parse
             for source_party, target_party, confidence in item.pairs:
                 source = self.spans.resolve(span, source_party, context, self.options.country_threshold)
                 target = self.spans.resolve(span, target_party, context, self.options.country_threshold)

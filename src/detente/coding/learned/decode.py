@@ -31,7 +31,9 @@ class DecodeOptions:
     actor_threshold: float = 0.5  # likewise for actor mentions
     role_threshold: float = 0.5  # a mention fills a role when P(role) reaches this
     max_parties: int = 4  # sources (and targets) per trigger at most: long lists are rarely all parties
-    rules_modality: bool = False  # modality from the parse (coding/modality.py) instead of the model's head
+    # Modality from the model's head ("model"), from the parse (coding/modality.py, "parse"), or the
+    # parse's wherever it finds the event claimed, denied, hedged, negated or future ("either").
+    modality: str = "model"
     country_threshold: float = 1.01  # the country head names an actor the dictionary does not know from this P on
     uncoded: bool = True  # keep events with one party of no known country (visible as uncoded)
 
