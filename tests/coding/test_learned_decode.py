@@ -5,7 +5,14 @@ from __future__ import annotations
 import numpy as np
 
 from detente.coding.learned.decode import DecodeOptions, decode
-from detente.coding.learned.labels import ACTOR_TAGS, MODALITY_LABELS, ROLES, TRIGGER_TAGS, Encoded, spans_from_tags
+from detente.coding.learned.labels import (
+    ACTOR_TAGS,
+    MODALITY_LABELS,
+    ROLES,
+    TRIGGER_TAGS,
+    Encoded,
+    spans_from_tags,
+)
 
 TEXT = "Pakistan accused India"
 # [CLS] pakistan accused india [SEP], and "accused" split in two pieces to test word growth

@@ -8,7 +8,7 @@ Short names select a coder family: ``rules`` and ``learned``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from detente.coding.base import ALIASES, EventCoder
@@ -91,15 +91,19 @@ class Coding:
 
     def code_articles(self, articles: Sequence[Article]) -> tuple[list[Event], list[Claim]]:
         english = [a for a in articles if a.language in (None, "en") and a.text]
-        return self.code_parsed(list(self.parser.pipe(english)))
+        return self.code_parsed(self.parser.pipe(english))
 
-    def code_parsed(self, parsed: Sequence[Parsed]) -> tuple[list[Event], list[Claim]]:
-        events: list[Event] = []
-        claims: list[Claim] = []
-        for found in self.coder.pipe(parsed, batch_size=self.settings.nlp.batch_size):
-            events.extend(found)
-        for item in parsed:
-            claims.extend(self.claims.extract(item, self.coder.name))
+    def code_parsed(self, parsed: Iterable[Parsed]) -> tuple[list[Event], list[Claim]]:
+        """Events and claims of parsed articles; a lazy stream lets a coder overlap its work with parsing."""
+        seen: list[Parsed] = []
+
+        def kept(stream: Iterable[Parsed]) -> Iterator[Parsed]:
+            for item in stream:
+                seen.append(item)
+                yield item
+
+        events = [e for found in self.coder.pipe(kept(parsed), batch_size=self.settings.nlp.batch_size) for e in found]
+        claims = [c for item in seen for c in self.claims.extract(item, self.coder.name)]
         return events, claims
 
 

@@ -5,16 +5,19 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from detente.coding.evaluate import Scores, plover_fold, read_jsonl, score
 from detente.config import Settings
 from detente.export import claim_json, event_json
 from detente.extract.fields import parse_date
 from detente.records import Article, Claim, Event, stable_id
+
+if TYPE_CHECKING:
+    from detente.nlp import Parsed
 
 # Records coded per parsing batch: large enough for nlp.pipe, small enough to stream.
 CHUNK = 256
@@ -66,11 +69,7 @@ def code_records(settings: Settings, path: str | Path, coder: str | None = None)
     records = enumerate(read_jsonl(path))
     while chunk := [(i, r) for _, (i, r) in zip(range(CHUNK), records)]:
         groups = _groups(chunk)
-        parsed = list(stage.parser.pipe(g.article for g in groups))
-        for group, item in zip(groups, parsed):
-            sentence_starts = [s.start_char for s in item.doc.sents]
-            group.first_sentence = [bisect.bisect_left(sentence_starts, start) for start in group.starts]
-        events, claims = stage.code_parsed(parsed)
+        events, claims = stage.code_parsed(_located(groups, stage.parser.pipe(g.article for g in groups)))
         found: list[tuple[list[Event], list[Claim]]] = [([], []) for _ in chunk]
         by_id = {g.article.id: g for g in groups}
         for event in events:
@@ -87,6 +86,14 @@ def code_records(settings: Settings, path: str | Path, coder: str | None = None)
                 claim, article_id=_record_id(chunk[group.members[k]]), sentence=claim.sentence - group.first_sentence[k]))
         for (_, record), (said, claimed) in zip(chunk, found):
             yield {**record, "events": [event_json(e) for e in said], "claims": [claim_json(c) for c in claimed]}
+
+
+def _located(groups: list[_Group], parsed: Iterable[Parsed]) -> Iterator[Parsed]:
+    """Pass the parsed articles on, noting where each member record's sentences start."""
+    for group, item in zip(groups, parsed):
+        sentence_starts = [s.start_char for s in item.doc.sents]
+        group.first_sentence = [bisect.bisect_left(sentence_starts, start) for start in group.starts]
+        yield item
 
 
 def _record_id(item: tuple[int, dict[str, Any]]) -> str:

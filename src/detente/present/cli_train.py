@@ -70,6 +70,8 @@ def train(
     threads: int = typer.Option(0, min=0, help="Torch threads (0: all cores)."),
     limit: Optional[int] = typer.Option(None, min=1, help="Train on the first N records only (a quick check)."),
     quantize: bool = typer.Option(True, "--quantize/--no-quantize", help="Store int8 weights."),
+    int8_activations: bool = typer.Option(False, "--int8-activations", help="Quantise activations too: faster, "
+                                          "slightly less accurate."),
     freeze_encoder: bool = typer.Option(False, "--freeze-encoder", help="Train the heads only, the encoder frozen."),
     measure: bool = typer.Option(True, "--measure/--no-measure", help="Tune decoding and score the silver test "
                                  "and dev gold into the card."),
@@ -91,7 +93,7 @@ def train(
     if not data:
         raise InputError("No training data given and none found at ../shared/train.", hint="Pass --data FILE_OR_DIR.")
     options = TrainOptions(data=data, out=out, epochs=epochs, seed=seed, threads=threads, limit=limit,
-                           quantize=quantize, freeze_encoder=freeze_encoder, lr=lr, head_lr=head_lr,
+                           quantize=quantize, int8_activations=int8_activations, freeze_encoder=freeze_encoder, lr=lr, head_lr=head_lr,
                            trigger_weight=trigger_weight, freeze_embeddings=not tune_embeddings, measure=gold_files(data) if measure else {},
                            keep_weights=keep_weights, extra={"compared_with": compared(compare or [])})
     with Progress(TextColumn("[bold]train"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),

@@ -59,6 +59,9 @@ class TrainOptions:
     threads: int = 0  # 0: torch's default (all cores)
     limit: int | None = None  # train on the first N records only (tests)
     quantize: bool = True
+    # int8 activations too (onnxruntime's dynamic quantisation): about 2.4x faster inference, the
+    # coder then reads one sentence per call; measured 0.01-0.03 F1 lower (MODEL_CARD.md).
+    int8_activations: bool = False
     # Gold files scored into the card after training ({"silver_test": path, "dev": path}).
     measure: dict[str, Path] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
@@ -174,7 +177,7 @@ def fit(options: TrainOptions, examples: list[Example], countries: int, progress
     return model
 
 
-def export_onnx(model: EventTagger, path: Path, quantize: bool) -> None:
+def export_onnx(model: EventTagger, path: Path, quantize: bool, activations: bool = False) -> None:
     ids = torch.ones((2, 16), dtype=torch.long)
     mask = torch.ones((2, 16), dtype=torch.long)
     raw = path.with_suffix(".f32.onnx")
@@ -186,7 +189,12 @@ def export_onnx(model: EventTagger, path: Path, quantize: bool) -> None:
         torch.onnx.export(model, (ids, mask), str(raw), input_names=["input_ids", "attention_mask"],
                           output_names=["trigger", "actor", "roles", "modality", "country"], dynamic_axes=axes,
                           opset_version=17, dynamo=False)
-    if quantize:
+    if quantize and activations:
+        from onnxruntime.quantization import QuantType, quantize_dynamic
+
+        quantize_dynamic(str(raw), str(path), weight_type=QuantType.QInt8, per_channel=True)
+        raw.unlink()
+    elif quantize:
         from detente.training.quantize import quantize_weights
 
         quantize_weights(raw, path)
@@ -244,7 +252,7 @@ def train(options: TrainOptions, progress: Progress | None = None,
     out.mkdir(parents=True, exist_ok=True)
     if options.keep_weights:
         torch.save(model.state_dict(), options.keep_weights)
-    export_onnx(model, out / "model.onnx", options.quantize)
+    export_onnx(model, out / "model.onnx", options.quantize, options.int8_activations)
     shutil.copy(encoder_dir / "tokenizer.json", out / "tokenizer.json")
     (out / "countries.json").write_text(json.dumps(countries))
     (out / "lexicon.json").write_text(json.dumps(actor_lexicon(fit_records), ensure_ascii=False, sort_keys=True))
@@ -259,6 +267,8 @@ def train(options: TrainOptions, progress: Progress | None = None,
                    "train_events": sum(events.values()), "train_events_per_type": dict(events.most_common())},
         "hyperparameters": {k: (str(v) if isinstance(v, Path) else v) for k, v in asdict(options).items()
                             if k not in {"data", "out", "extra", "measure", "keep_weights"}},
+        "export": {"format": "onnx", "weights": "int8" if options.quantize else "float32",
+                   "activations": "int8" if options.quantize and options.int8_activations else "float32"},
         "training_seconds": round(time.monotonic() - started, 1),
         **options.extra,
     }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -31,6 +32,9 @@ if TYPE_CHECKING:
 FAMILY = "plover.learned.v1"
 # Sentences per model call: padding waste stays small because a batch is sorted by length.
 BATCH = 32
+# Sentences handed to the model thread at a time: enough for several full calls, small enough
+# that parsing the next ones overlaps with them.
+CHUNK_SENTENCES = 256
 
 
 def model_dir(settings: Settings) -> Path:
@@ -70,6 +74,9 @@ class LearnedCoder:
         self.name = f"{FAMILY}+{digest}"
         self.card: dict[str, Any] = json.loads((folder / "card.json").read_text()) if (folder / "card.json").exists() else {}
         self.options = DecodeOptions(**self.card.get("decode", {}))
+        # A model with int8 activations scales them over its whole input: it reads one sentence per
+        # call, so that a sentence codes the same whatever else is being coded.
+        self.batch = 1 if self.card.get("export", {}).get("activations") == "int8" else BATCH
         options = onnxruntime.SessionOptions()
         if settings.coding.threads:
             options.intra_op_num_threads = settings.coding.threads
@@ -87,13 +94,37 @@ class LearnedCoder:
         return next(self.pipe([parsed]))
 
     def pipe(self, stream: Iterable[Parsed], *, batch_size: int = 32) -> Iterator[list[Event]]:
-        # Sentences of several articles share model calls: one-sentence articles (JSONL) batch too.
+        """Events of each article, in order. Sentences of several articles share model calls, and
+        the model runs in a second thread while the stream parses the next articles: spaCy keeps
+        one core busy, onnxruntime the other (it releases the GIL)."""
         items = iter(stream)
-        while chunk := [p for _, p in zip(range(batch_size), items)]:
-            sentences = [self.sentences(p) for p in chunk]
-            outputs = iter(self.infer([s for group in sentences for s in group]))
-            for group in sentences:
-                yield self.events(group, [next(outputs) for _ in group])
+        pending: tuple[list[list[Sentence]], Future[list[Outputs]]] | None = None
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            while True:
+                chunk = self._chunk(items)
+                job = None
+                if chunk:
+                    groups = [self.sentences(p) for p in chunk]
+                    job = (groups, pool.submit(self.infer, [s for group in groups for s in group]))
+                if pending is not None:
+                    outputs = iter(pending[1].result())
+                    for group in pending[0]:
+                        yield self.events(group, [next(outputs) for _ in group])
+                if job is None:
+                    return
+                pending = job
+
+    @staticmethod
+    def _chunk(items: Iterator[Parsed]) -> list[Parsed]:
+        """Articles up to ``CHUNK_SENTENCES`` sentences (at least one article)."""
+        chunk: list[Parsed] = []
+        count = 0
+        for parsed in items:
+            chunk.append(parsed)
+            count += sum(1 for _ in parsed.doc.sents)
+            if count >= CHUNK_SENTENCES:
+                break
+        return chunk
 
     # -- model --------------------------------------------------------------------------
     def sentences(self, parsed: Parsed) -> list[Sentence]:
@@ -104,8 +135,8 @@ class LearnedCoder:
         """The model's four outputs for each sentence (batched by length, cut to its pieces)."""
         results: list[Outputs] = [None] * len(sentences)  # type: ignore[list-item]
         order = sorted(range(len(sentences)), key=lambda i: len(sentences[i].encoded.ids))
-        for start in range(0, len(order), BATCH):
-            chunk = order[start : start + BATCH]
+        for start in range(0, len(order), self.batch):
+            chunk = order[start : start + self.batch]
             width = max(len(sentences[i].encoded.ids) for i in chunk)
             ids = np.zeros((len(chunk), width), dtype=np.int64)
             for row, i in enumerate(chunk):
