@@ -66,3 +66,13 @@ def test_reingesting_a_rules_store_recodes_with_the_learned_coder(tmp_path: Path
     with Store(settings.db, read_only=True) as store:
         coders = [r["coder"] for r in store.query("SELECT DISTINCT coder FROM events ORDER BY coder")]
     assert coders[0].startswith("plover.learned.v1+") and coders[1] == "plover.rules.v1"
+
+
+def test_a_broken_model_folder_is_a_clear_error(tmp_path: Path) -> None:
+    from detente.errors import ModelError
+
+    (tmp_path / "model.onnx").write_bytes(b"not a model")
+    with pytest.raises(ModelError, match=str(tmp_path)):
+        get_coder(Settings(coding={"model": str(tmp_path)}), "learned")  # type: ignore[arg-type]
+    with pytest.raises(ModelError, match="No learned coder model"):
+        get_coder(Settings(coding={"model": str(tmp_path / "missing")}), "learned")  # type: ignore[arg-type]

@@ -64,7 +64,7 @@ def coder_family(name: str) -> str:
     family = name.split("+", 1)[0]
     if family not in CODERS:
         raise ConfigError(f"Unknown coder {name!r}; choose rules, learned or one of: {', '.join(sorted(CODERS))}.",
-                          hint="set coding.coder, DETENTE_CODING__CODER or --coder")
+                          hint="Set coding.coder in detente.toml, DETENTE_CODING_CODER or --coder.")
     return family
 
 

@@ -48,6 +48,16 @@ def model_dir(settings: Settings) -> Path:
 Outputs = tuple[np.ndarray, ...]
 
 
+def _read_json(path: Path, default: Any) -> Any:
+    """A model file's JSON; ``default`` when the (older) model has none."""
+    if not path.exists():
+        return default
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"{path}: not a readable JSON file ({exc}).") from exc
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """One sentence of a parsed article, as the model reads it."""
@@ -72,7 +82,7 @@ class LearnedCoder:
                              hint="Train one with `detente train`, or set coding.model to a model folder.")
         digest = hashlib.sha256(model.read_bytes()).hexdigest()[:8]
         self.name = f"{FAMILY}+{digest}"
-        self.card: dict[str, Any] = json.loads((folder / "card.json").read_text()) if (folder / "card.json").exists() else {}
+        self.card: dict[str, Any] = _read_json(folder / "card.json", {})
         self.options = DecodeOptions(**self.card.get("decode", {}))
         # A model with int8 activations scales them over its whole input: it reads one sentence per
         # call, so that a sentence codes the same whatever else is being coded.
@@ -80,14 +90,16 @@ class LearnedCoder:
         options = onnxruntime.SessionOptions()
         if settings.coding.threads:
             options.intra_op_num_threads = settings.coding.threads
-        self.session = onnxruntime.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
-        self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        try:
+            self.session = onnxruntime.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
+            self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        except Exception as exc:  # onnxruntime and tokenizers raise their own untyped errors
+            raise ModelError(f"Cannot load the learned coder's model in {folder}: {exc}",
+                             hint="Train it again with `detente train`, or reinstall detente.") from exc
         self.tokenizer.no_padding()
         self.tokenizer.no_truncation()
-        lexicon = json.loads((folder / "lexicon.json").read_text()) if (folder / "lexicon.json").exists() else {}
-        self.countries: list[str] = (json.loads((folder / "countries.json").read_text())
-                                     if (folder / "countries.json").exists() else [])
-        self.spans = SpanResolver(resolver, lexicon)
+        self.countries: list[str] = _read_json(folder / "countries.json", [])
+        self.spans = SpanResolver(resolver, _read_json(folder / "lexicon.json", {}))
 
     # -- the seam -----------------------------------------------------------------------
     def code(self, parsed: Parsed) -> list[Event]:
