@@ -161,15 +161,19 @@ class LearnedCoder:
 
     def events(self, sentences: list[Sentence], outputs: list[Outputs]) -> list[Event]:
         events: list[Event] = []
+        contexts: dict[int, Context] = {}  # one per article: its home country counts all its mentions
         for sentence, (trigger, actor, roles, modality, *country) in zip(sentences, outputs):
             found = decode(sentence.span.text, sentence.encoded, trigger, actor, roles, modality, self.options,
                            country[0] if country else None, self.countries)
-            events.extend(self._events(sentence, found))
+            if found:
+                key = id(sentence.parsed)
+                if key not in contexts:
+                    contexts[key] = Context.of(sentence.parsed)
+                events.extend(self._events(sentence, found, contexts[key]))
         return events
 
     # -- events -------------------------------------------------------------------------
-    def _events(self, sentence: Sentence, found: list[Decoded]) -> list[Event]:
-        context = Context.of(sentence.parsed)
+    def _events(self, sentence: Sentence, found: list[Decoded], context: Context) -> list[Event]:
         span = sentence.span
         events: list[Event] = []
         seen: set[tuple[str, str | None, str | None]] = set()
