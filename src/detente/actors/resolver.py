@@ -38,7 +38,8 @@ class Mention:
     entries: tuple[Entry, ...]
 
 
-def _code(country: str | None, sector: str | None) -> str | None:
+def actor_code(country: str | None, sector: str | None) -> str | None:
+    """CAMEO-style code of a country and sector ("PAK", "GOV" -> "PAKGOV"; an IGO is its acronym)."""
     if country and sector and sector != "IGO":
         return f"{country}{sector}"
     return country or sector
@@ -87,7 +88,7 @@ class Resolver:
             sector = None  # a former office-holder is no longer the government
         if entry.kind == "people":
             sector = "CVL"
-        return ActorRef(_code(entry.country, sector), entry.country, sector, text)
+        return ActorRef(actor_code(entry.country, sector), entry.country, sector, text)
 
     @staticmethod
     def _pick(entries: tuple[Entry, ...], when: dt.date | None) -> Entry:
@@ -109,7 +110,7 @@ class Resolver:
             actor = self.entry_actor(mention, text, when)
             agent = self.sector(head)
             if mention.entries[0].kind in {"adjective", "city"} and agent:
-                return ActorRef(_code(actor.country, agent), actor.country, agent, text)
+                return ActorRef(actor_code(actor.country, agent), actor.country, agent, text)
             if mention.entries[0].kind != "city" or head.dep_ in {"nsubj", "nsubjpass", "pobj", "dobj"}:
                 return actor
         sector = self.sector(head)
@@ -131,7 +132,7 @@ class Resolver:
             return None
         if country is None and head.pos_ not in {"PROPN", "NOUN"}:
             return None
-        return ActorRef(_code(country, sector), country, sector, text)
+        return ActorRef(actor_code(country, sector), country, sector, text)
 
     def resolve_all(self, head: Token, mentions: dict[int, Mention], when: dt.date | None) -> list[ActorRef]:
         """Like ``resolve``, but "US and Japanese negotiators" gives one actor per country."""
@@ -146,7 +147,7 @@ class Resolver:
                         country = self.entry_actor(mentions[other.i], other.text, when).country
                         if country and country not in {a.country for a in actors}:
                             text = f"{other.text} {head.text}"
-                            actors.append(ActorRef(_code(country, actor.sector), country, actor.sector, text))
+                            actors.append(ActorRef(actor_code(country, actor.sector), country, actor.sector, text))
         return actors
 
     def sector(self, head: Token) -> str | None:

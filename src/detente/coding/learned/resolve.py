@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from detente.actors.resolver import PRONOUNS, _code
+from detente.actors.resolver import PRONOUNS, actor_code
 from detente.coding.base import Context
 from detente.coding.learned.decode import Party
 from detente.records import ActorRef
@@ -54,19 +54,19 @@ class SpanResolver:
                 inner = self.resolver.entry_actor(mention, words, context.date)
                 if inner.country:
                     sector = inner.sector or (actor.sector if actor else None)
-                    return ActorRef(_code(inner.country, sector), inner.country, sector, words)
+                    return ActorRef(actor_code(inner.country, sector), inner.country, sector, words)
         known = self.lexicon.get(normalise(words))
         if known:
-            return ActorRef(_code(known[0], known[1]), known[0], known[1], words)
+            return ActorRef(actor_code(known[0], known[1]), known[0], known[1], words)
         sector = actor.sector if actor else self.resolver.sector(head)
         if party.country and party.probability >= threshold:
-            return ActorRef(_code(party.country, sector), party.country, sector, words)
+            return ActorRef(actor_code(party.country, sector), party.country, sector, words)
         named = head.pos_ == "PROPN" and head.ent_type_ in {"PERSON", "ORG", "NORP"}
         if sector or named or head.lower_ in PRONOUNS:
             home = self._home(sentence, span, context) or context.home
             if home:
-                return ActorRef(_code(home, sector), home, sector, words)
-        return ActorRef(_code(None, sector), None, sector, words)
+                return ActorRef(actor_code(home, sector), home, sector, words)
+        return ActorRef(actor_code(None, sector), None, sector, words)
 
     @staticmethod
     def _home(sentence: Span, span: Span, context: Context) -> str | None:
