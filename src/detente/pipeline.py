@@ -125,7 +125,7 @@ class Pipeline:
             report.claims += len(claims)
             if progress:
                 for article in chunk:
-                    progress(f"coding {article.source_uri}")
+                    progress(article.source_uri)
 
 
 def ingest(settings: Settings, paths: Iterable[str | Path], progress: Progress | None = None,

@@ -36,7 +36,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-from detente.coding.base import ALIASES
+from detente.coding.base import coder_family
 from detente.errors import InputError, NotFound
 from detente.store import Store
 
@@ -177,8 +177,7 @@ def default_coder(store: Store, table: str = "events", wanted: str | None = None
     if wanted:
         if wanted in names:
             return wanted
-        family = ALIASES.get(wanted, wanted).split("+", 1)[0]
-        matching = [n for n in names if n.split("+", 1)[0] == family]
+        matching = [n for n in names if coder_family(n) == coder_family(wanted)]
         if matching:
             return matching[0]
     return names[0] if names else None

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from detente.coding.base import ALIASES, EventCoder
+from detente.coding.base import EventCoder, coder_family
 from detente.config import Settings
 from detente.errors import ConfigError
 from detente.records import Article, Claim, Event
@@ -58,19 +58,13 @@ def shared_parser(settings: Settings) -> Parser:
     return _PARSERS[key]
 
 
-def coder_family(name: str) -> str:
-    """The registered name a coder name or alias selects (``learned`` -> ``plover.learned.v1``)."""
-    name = ALIASES.get(name, name)
-    family = name.split("+", 1)[0]
-    if family not in CODERS:
-        raise ConfigError(f"Unknown coder {name!r}; choose rules, learned or one of: {', '.join(sorted(CODERS))}.",
-                          hint="Set coding.coder in detente.toml, DETENTE_CODING_CODER or --coder.")
-    return family
-
-
 def get_coder(settings: Settings, name: str | None = None) -> EventCoder:
-    """The event coder named by ``name`` or by ``settings.coding.coder``."""
-    family = coder_family(name or settings.coding.coder)
+    """The event coder named by ``name`` or by ``settings.coding.coder`` (an alias, family or version)."""
+    wanted = name or settings.coding.coder
+    family = coder_family(wanted)
+    if family not in CODERS:
+        raise ConfigError(f"Unknown coder {wanted!r}; choose rules, learned or one of: {', '.join(sorted(CODERS))}.",
+                          hint="Set coding.coder in detente.toml, DETENTE_CODING_CODER or --coder.")
     return CODERS[family](settings, shared_parser(settings))
 
 

@@ -30,6 +30,12 @@ if TYPE_CHECKING:
 ALIASES = {"rules": "plover.rules.v1", "learned": "plover.learned.v1"}
 
 
+def coder_family(name: str) -> str:
+    """The family a coder name or alias names: ``learned`` and ``plover.learned.v1+1a2b3c4d`` ->
+    ``plover.learned.v1`` (a model hash after ``+`` tells versions of one family apart)."""
+    return ALIASES.get(name, name).split("+", 1)[0]
+
+
 @dataclass(frozen=True, slots=True)
 class Context:
     """What coding one sentence needs to know about its article."""
@@ -38,12 +44,13 @@ class Context:
     date: dt.date | None
     outlet: str | None
     mentions: dict[int, Mention]
-    home: str | None = None  # the country the article is mostly about, when one clearly is
+    home: str | None = None  # the country the article is mostly about (``with_home``), when one clearly is
 
     @classmethod
-    def of(cls, parsed: Parsed) -> Context:
+    def of(cls, parsed: Parsed, *, with_home: bool = False) -> Context:
         article = parsed.article
-        return cls(article.id, article.published, article.outlet, parsed.mentions, home_country(parsed.mentions))
+        home = home_country(parsed.mentions) if with_home else None
+        return cls(article.id, article.published, article.outlet, parsed.mentions, home)
 
 
 # Kinds of mention that place an article in a country ("Dhaka", "Bangladeshi", "Yunus").

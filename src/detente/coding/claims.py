@@ -12,11 +12,11 @@ Claims are their own component beside the event coder: ``ClaimExtractor`` reads 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from detente.coding.base import Context
 from detente.coding.modality import (
     CLAIM_NOUNS,
     CLAIM_VERBS,
@@ -24,8 +24,7 @@ from detente.coding.modality import (
     SAY_VERBS,
     modality_of,
 )
-from detente.coding.base import Context
-from detente.coding.scope import is_sports_article, sports_terms
+from detente.coding.scope import coded_sentences
 from detente.records import ActorRef, Claim, stable_id
 
 if TYPE_CHECKING:
@@ -151,8 +150,8 @@ def extract_claims(sentence: Span, index: int, context: Context, resolver: Resol
 class ClaimExtractor:
     """The claims component: the claims (and disputes) of parsed articles.
 
-    ``label`` goes into each claim's id and ``coder`` field: the event coder's name, so that the
-    claims stored beside one coder version's events stay distinguishable from another's.
+    ``extract``'s ``label`` goes into each claim's id and ``coder`` field: the event coder's name, so
+    that the claims stored beside one coder version's events stay distinguishable from another's.
     """
 
     def __init__(self, resolver: Resolver) -> None:
@@ -160,14 +159,7 @@ class ClaimExtractor:
 
     def extract(self, parsed: Parsed, label: str) -> list[Claim]:
         claims: list[Claim] = []
-        if is_sports_article(parsed.doc.text):
-            return claims
         context = Context.of(parsed)
-        for index, sentence in enumerate(parsed.doc.sents):
-            if not sports_terms(sentence.text):
-                claims.extend(extract_claims(sentence, index, context, self.resolver, claims, label))
+        for index, sentence in coded_sentences(parsed.doc):
+            claims.extend(extract_claims(sentence, index, context, self.resolver, claims, label))
         return claims
-
-    def pipe(self, stream: Iterable[Parsed], label: str) -> Iterator[list[Claim]]:
-        for parsed in stream:
-            yield self.extract(parsed, label)

@@ -22,7 +22,7 @@ from detente.coding import frames
 from detente.coding.base import Context
 from detente.coding.modality import SAY_VERBS, modality_of
 from detente.coding.plover import TYPES
-from detente.coding.scope import is_sports_article, sports_terms
+from detente.coding.scope import coded_sentences
 from detente.coding.triggers import Trigger, load_triggers
 from detente.records import ActorRef, Event, stable_id
 
@@ -85,14 +85,8 @@ class RulesCoder:
             yield self.code(parsed)
 
     def code(self, parsed: Parsed) -> list[Event]:
-        events: list[Event] = []
-        if is_sports_article(parsed.doc.text):
-            return events
         context = Context.of(parsed)
-        for index, sentence in enumerate(parsed.doc.sents):
-            if not sports_terms(sentence.text):
-                events.extend(self.code_sentence(sentence, index, context))
-        return events
+        return [e for index, sentence in coded_sentences(parsed.doc) for e in self.code_sentence(sentence, index, context)]
 
     # -- one sentence ---------------------------------------------------------------------
     def code_sentence(self, sentence: Span, index: int, context: Context) -> list[Event]:

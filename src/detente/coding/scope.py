@@ -6,10 +6,12 @@ The word list is data (``data/out_of_scope.yaml``); matching is on lower-cased w
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
 
 import yaml
+from spacy.tokens import Doc, Span
 
 # Three different sports words make an article a sports report; one is enough for a sentence.
 ARTICLE_TERMS = 3
@@ -28,3 +30,12 @@ def sports_terms(text: str) -> set[str]:
 
 def is_sports_article(text: str) -> bool:
     return len(sports_terms(text)) >= ARTICLE_TERMS
+
+
+def coded_sentences(doc: Doc) -> Iterator[tuple[int, Span]]:
+    """(index, sentence) of the sentences a coder reads: none of a sports article, no sports sentence."""
+    if is_sports_article(doc.text):
+        return
+    for index, sentence in enumerate(doc.sents):
+        if not sports_terms(sentence.text):
+            yield index, sentence

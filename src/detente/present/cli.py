@@ -112,7 +112,7 @@ def _bar(label: str) -> Iterator[Callable[[str], None]]:
     with Progress(SpinnerColumn(), TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(),
                   TextColumn("{task.description}"), TimeElapsedColumn(), console=errors, transient=True) as bar:
         task = bar.add_task("", total=None)
-        yield lambda uri: bar.update(task, advance=1, description=Path(uri.split(" ")[-1]).name[:40])
+        yield lambda uri: bar.update(task, advance=1, description=Path(uri).name[:40])
 
 
 def _coding(s: Settings, force: bool = False) -> Any:

@@ -113,10 +113,9 @@ class LearnedCoder:
         pending: tuple[list[list[Sentence]], Future[list[Outputs]]] | None = None
         with ThreadPoolExecutor(max_workers=1) as pool:
             while True:
-                chunk = self._chunk(items)
+                groups = self._chunk(items)
                 job = None
-                if chunk:
-                    groups = [self.sentences(p) for p in chunk]
+                if groups:
                     job = (groups, pool.submit(self.infer, [s for group in groups for s in group]))
                 if pending is not None:
                     outputs = iter(pending[1].result())
@@ -126,17 +125,16 @@ class LearnedCoder:
                     return
                 pending = job
 
-    @staticmethod
-    def _chunk(items: Iterator[Parsed]) -> list[Parsed]:
-        """Articles up to ``CHUNK_SENTENCES`` sentences (at least one article)."""
-        chunk: list[Parsed] = []
+    def _chunk(self, items: Iterator[Parsed]) -> list[list[Sentence]]:
+        """The sentences of the next articles, up to ``CHUNK_SENTENCES`` (at least one article)."""
+        groups: list[list[Sentence]] = []
         count = 0
         for parsed in items:
-            chunk.append(parsed)
-            count += sum(1 for _ in parsed.doc.sents)
+            groups.append(self.sentences(parsed))
+            count += len(groups[-1])
             if count >= CHUNK_SENTENCES:
                 break
-        return chunk
+        return groups
 
     # -- model --------------------------------------------------------------------------
     def sentences(self, parsed: Parsed) -> list[Sentence]:
@@ -160,16 +158,15 @@ class LearnedCoder:
         return results
 
     def events(self, sentences: list[Sentence], outputs: list[Outputs]) -> list[Event]:
+        """The events of one article's sentences, from the model's outputs for them."""
         events: list[Event] = []
-        contexts: dict[int, Context] = {}  # one per article: its home country counts all its mentions
+        context: Context | None = None  # made once, for the first sentence with a trigger
         for sentence, (trigger, actor, roles, modality, *country) in zip(sentences, outputs):
             found = decode(sentence.span.text, sentence.encoded, trigger, actor, roles, modality, self.options,
                            country[0] if country else None, self.countries)
             if found:
-                key = id(sentence.parsed)
-                if key not in contexts:
-                    contexts[key] = Context.of(sentence.parsed)
-                events.extend(self._events(sentence, found, contexts[key]))
+                context = context or Context.of(sentence.parsed, with_home=True)
+                events.extend(self._events(sentence, found, context))
         return events
 
     # -- events -------------------------------------------------------------------------
