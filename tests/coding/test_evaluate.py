@@ -45,3 +45,10 @@ def test_bad_gold_file_names_file_and_line(tmp_path: Path) -> None:
     path.write_text(json.dumps({"text": "ok", "events": []}) + "\n{broken\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"gold.jsonl, line 2"):
         list(read_jsonl(path))
+
+
+def test_a_gold_file_that_is_not_utf8_names_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "gold.jsonl"
+    path.write_bytes(json.dumps({"text": "ok"}).encode() + b'\n{"text": "caf\xe9"}\n')
+    with pytest.raises(InputError, match=r"gold.jsonl, line 2: not UTF-8"):
+        list(read_jsonl(path))

@@ -54,3 +54,16 @@ def test_a_tiny_model_learns_and_codes_its_sentences(tmp_path: Path) -> None:
     found = {(e.type, e.source.country, e.target.country) for e in events}
     assert ("ACCUSE", "PAK", "IND") in found
     assert all(e.coder == coder.name and e.evidence.startswith("Pakistan accused") and e.trigger for e in events)
+
+
+@pytest.mark.parametrize("content, message", [("", "No annotated sentences"), ('{"text": "ok"}\n{broken\n', "line 2")])
+def test_bad_training_data_is_a_clear_error_and_writes_nothing(tmp_path: Path, content: str, message: str) -> None:
+    from detente.errors import InputError
+
+    data = tmp_path / "train.jsonl"
+    data.write_text(content)
+    with pytest.raises(InputError, match=message):
+        train(TrainOptions(data=[data], out=tmp_path / "model"))
+    with pytest.raises(InputError, match="no such training file"):
+        train(TrainOptions(data=[tmp_path / "missing"], out=tmp_path / "model"))
+    assert not (tmp_path / "model").exists()

@@ -63,11 +63,16 @@ class Scores:
 def read_jsonl(path: str | Path) -> Iterator[dict[str, Any]]:
     """Records of a JSONL file; a malformed line is an ``InputError`` naming file and line."""
     try:
-        handle = open(path, encoding="utf-8")
+        handle = open(path, "rb")  # decoded line by line, so that a bad byte is reported with its line
     except OSError as exc:
         raise InputError(f"Cannot read {path}: {exc.strerror}.") from exc
     with handle:
-        for number, line in enumerate(handle, start=1):
+        for number, raw in enumerate(handle, start=1):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{path}, line {number}: not UTF-8 text (byte {exc.start}: {exc.reason}).",
+                                 hint="Save the file as UTF-8.") from exc
             if not line.strip():
                 continue
             try:

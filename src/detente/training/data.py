@@ -9,13 +9,13 @@ only: their trigger, role and modality losses are masked.
 from __future__ import annotations
 
 import hashlib
-import json
 import random
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from detente.coding.evaluate import read_jsonl
 from detente.coding.learned.labels import (
     ACTOR_TAGS,
     MODALITY_LABELS,
@@ -40,11 +40,9 @@ class Example:
 
 
 def read_records(paths: Iterable[Path]) -> Iterator[dict[str, Any]]:
+    """The records of JSONL files in order; a malformed line is an ``InputError`` naming file and line."""
     for path in paths:
-        with open(path, encoding="utf-8") as handle:
-            for line in handle:
-                if line.strip():
-                    yield json.loads(line)
+        yield from read_jsonl(path)
 
 
 def sha256(path: Path) -> str:

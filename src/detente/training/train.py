@@ -25,6 +25,7 @@ import torch
 from torch.nn import functional as F
 
 from detente.coding.learned.labels import MAX_TOKENS
+from detente.errors import InputError
 from detente.training.data import (
     IGNORE,
     Example,
@@ -91,9 +92,10 @@ def data_files(paths: Sequence[Path]) -> list[Path]:
         elif path.exists():
             files.append(path)
         else:
-            raise FileNotFoundError(f"{path}: no such training file or folder")
+            raise InputError(f"{path}: no such training file or folder.")
     if not files:
-        raise FileNotFoundError(f"no training files ({', '.join(TRAIN_FILES)}) under {', '.join(map(str, paths))}")
+        raise InputError(f"No training files ({', '.join(TRAIN_FILES)}) under {', '.join(map(str, paths))}.",
+                         hint="Pass --data with JSONL files or folders holding them.")
     return files
 
 
@@ -240,6 +242,9 @@ def train(options: TrainOptions, progress: Progress | None = None,
     records = [r for r in read_records(files) if r.get("text")]
     if options.limit:
         records = records[: options.limit]
+    if not records:
+        raise InputError(f"No annotated sentences in {', '.join(map(str, files))}.",
+                         hint="Training records are JSON lines with `text` and `events` (shared/eval/GUIDELINES.md).")
     fit_records, validation = split_by_article(records, options.validation_share, options.seed)
     encoder_dir = options.encoder or default_encoder()
     tokenizer = Tokenizer.from_file(str(encoder_dir / "tokenizer.json"))
