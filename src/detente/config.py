@@ -55,6 +55,8 @@ class NlpSettings(_Section):
 
 class ActorSettings(_Section):
     extra_files: tuple[str, ...] = Field((), description="Extra actor dictionary YAML files of your own.")
+    historical_states: bool = Field(False, description="Code states of the text's time (SUN, YUG, CSK: "
+                                    "data/actors/eras.yaml) instead of the present-day ISO 3166-1 successor.")
 
 
 class CodingSettings(_Section):

@@ -17,7 +17,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from detente.actors import Resolver, load_gazetteer
+from detente.actors import Resolver, gazetteer_of
 from detente.actors.resolver import Mention
 from detente.config import Settings
 from detente.errors import ModelError
@@ -69,7 +69,7 @@ class Parser:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings.nlp
         self.nlp = load_model(settings.nlp.model)
-        self.resolver = Resolver(load_gazetteer(tuple(settings.actors.extra_files)), self.nlp)
+        self.resolver = Resolver(gazetteer_of(settings.actors), self.nlp)
 
     def __call__(self, article: Article) -> Parsed:
         doc = self.nlp(article.text)

@@ -75,9 +75,13 @@ class ActorRef:
     country: str | None  # ISO alpha-3 or IGO acronym
     sector: str | None  # GOV, MIL, BUS ... or None
     text: str  # the surface words
+    # How the country was found (``RESOLVED_BY``) and how sure that step is, when it is known.
+    resolved_by: str | None = None
+    confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"code": self.code, "country": self.country, "sector": self.sector, "text": self.text}
+        return {"code": self.code, "country": self.country, "sector": self.sector, "text": self.text,
+                "resolved_by": self.resolved_by, "confidence": self.confidence}
 
 
 @dataclass(frozen=True, slots=True)

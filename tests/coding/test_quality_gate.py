@@ -48,3 +48,17 @@ def test_coder_meets_its_floors(coder: str, gold: Path, fold: bool, floors: dict
 def test_false_assertions_stay_rare() -> None:
     scores = evaluate_file(Settings(), EVAL / "events-dev.jsonl", coder="rules")
     assert scores.false_assertion_share_of_asserted < 0.10
+
+
+# The actor stage on the silver test's gold actors (``detente eval --actors``): without and with
+# the learned coder's country head.
+ACTOR_GATES = [("rules", 0.79), ("learned", 0.88)]
+
+
+@pytest.mark.parametrize("coder, floor", ACTOR_GATES, ids=[g[0] for g in ACTOR_GATES])
+def test_actor_stage_meets_its_floor(coder: str, floor: float) -> None:
+    from detente.actors.evaluate import evaluate_actors
+
+    scores = evaluate_actors(Settings(), SILVER, coder)
+    assert scores.n > 1500
+    assert scores.actor_country_accuracy >= floor, scores.to_dict()

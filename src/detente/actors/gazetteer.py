@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pycountry
 import yaml
 
 from detente.errors import ConfigError
+
+if TYPE_CHECKING:
+    from detente.config import ActorSettings
 
 # What a surface form names. The resolver treats kinds differently: an ``adjective`` needs a noun
 # ("Pakistani troops"), a ``city`` names a place unless it stands as a subject.
@@ -51,9 +54,20 @@ class Gazetteer:
 
     forms: dict[str, list[Entry]]
     agents: dict[str, str]
+    # present-day code -> (until, code of the state before that day), in date order
+    eras: dict[str, list[tuple[dt.date, str]]] = field(default_factory=dict)
 
     def lookup(self, text: str) -> list[Entry]:
         return self.forms.get(_strip_the(text), [])
+
+    def as_of(self, country: str | None, when: dt.date | None) -> str | None:
+        """The code of ``country`` in a text of date ``when`` ("RUS" in 1987 -> "SUN")."""
+        if country is None or when is None:
+            return country
+        for until, then in self.eras.get(country, ()):
+            if when < until:
+                return then
+        return country
 
     def add(self, text: str, entry: Entry) -> None:
         # Stored without a leading "the": the matcher finds "Elysee" in "the Elysee said".
@@ -131,6 +145,15 @@ def _add_agents(g: Gazetteer, data: dict[str, Any]) -> None:
             g.agents.setdefault(str(noun).lower(), sector)
 
 
+def _add_eras(g: Gazetteer, rows: Any, file: str = "eras.yaml") -> None:
+    for row in rows or ():
+        until = _date(row.get("until"), file)
+        if not (row.get("country") and row.get("then") and until):
+            raise ConfigError(f"Actor file {file}: an era needs country, until and then ({row!r}).")
+        g.eras.setdefault(row["country"], []).append((until, row["then"]))
+        g.eras[row["country"]].sort()
+
+
 LOADERS: dict[str, Callable[[Gazetteer, Any], None]] = {
     "countries": _add_countries,
     "capitals": lambda g, d: _add_places(g, d, "capital"),
@@ -139,6 +162,7 @@ LOADERS: dict[str, Callable[[Gazetteer, Any], None]] = {
     "igos": _add_organisations,
     "firms": _add_organisations,
     "agents": _add_agents,
+    "eras": _add_eras,
 }
 
 
@@ -155,12 +179,19 @@ def _load_file(g: Gazetteer, stem: str, data: Any, name: str) -> None:
                           f"{', '.join(sorted([*LOADERS, 'people']))} (see data/actors/README.md).")
 
 
+def gazetteer_of(settings: ActorSettings) -> Gazetteer:
+    """The dictionary the ``actors`` settings ask for."""
+    return load_gazetteer(tuple(settings.extra_files), settings.historical_states)
+
+
 @lru_cache(maxsize=8)
-def load_gazetteer(extra_files: tuple[str, ...] = ()) -> Gazetteer:
-    """The shipped dictionary plus the user's files (later files add meanings)."""
+def load_gazetteer(extra_files: tuple[str, ...] = (), historical_states: bool = False) -> Gazetteer:
+    """The shipped dictionary plus the user's files (later files add meanings); with
+    ``historical_states``, the eras of ``eras.yaml`` too."""
     g = Gazetteer(forms={}, agents={})
     folder = resources.files("detente.data").joinpath("actors")
-    for stem in ("countries", "capitals", "cities", "regions", "igos", "firms", "people", "agents"):
+    stems = ("countries", "capitals", "cities", "regions", "igos", "firms", "people", "agents")
+    for stem in (*stems, "eras") if historical_states else stems:
         resource = folder.joinpath(f"{stem}.yaml")
         if resource.is_file():
             _load_file(g, stem, _read(resource.read_text("utf-8"), f"{stem}.yaml"), f"{stem}.yaml")

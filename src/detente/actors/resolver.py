@@ -27,6 +27,25 @@ ORIGIN_PREPS = {"of", "from", "in"}
 FIRM_SUFFIXES = {"ltd", "inc", "plc", "llc", "spa", "ag", "gmbh", "co", "corp", "corporation", "company",
                  "limited", "group", "holdings", "bank", "metals", "industries", "pharmaceuticals",
                  "financial", "capital", "energy", "motors", "airlines", "petroleum", "oil", "technologies"}
+# Words that make a name with a country in it a body of that country ("Bangladesh Bank", "Pakistan
+# Tehreek-e-Insaf" is in the dictionary; these catch the ones that are not).
+BODY_WORDS = {"party", "league", "front", "movement", "council", "commission", "ministry", "authority", "bank",
+              "agency", "court", "assembly", "parliament", "senate", "congress", "board", "institute", "university",
+              "union", "association", "federation", "society", "forces", "force", "guard", "office", "department", "embassy", "mission", "government", "state", "national", "republic", "railways",
+              "railway", "airways", "air", "post", "telecom", "times", "daily", "today", "tribune", "news", "academy",
+              "chamber", "committee", "police", "army", "navy", "customs", "post", "church", "orthodox"}
+# Places whose names are also given names: inside a longer name they are a person's or a brand's.
+GIVEN_NAMES = {"Chad", "Jordan", "Georgia", "Israel", "India", "Kenya", "Paris", "Sydney", "Florence", "Austin",
+               "Dallas", "Denver", "Siam", "Cuba", "Brooklyn", "Lima", "Victoria", "Madison", "Jersey"}
+# Nouns that introduce the title of a work ("the film Casablanca", "the series Tehran").
+WORK_NOUNS = {"film", "movie", "series", "novel", "book", "song", "album", "single", "play", "show", "manga",
+              "documentary", "opera", "musical", "painting", "poem", "sitcom", "drama", "miniseries", "anime",
+              "ballad", "track", "memoir", "game", "videogame", "podcast", "magazine", "exhibition", "production",
+              "staging", "adaptation", "remake", "sequel", "screening"}
+# Words a title may hold between its capitalised words ("Midnight in Paris").
+TITLE_GLUE = {"in", "of", "the", "and", "a", "on", "to", "from", "for", "at", "de", "la", "le", "(", ")", ",", ":"}
+# Dictionary kinds that are the name of a place (and so must not be read inside a person's or firm's name).
+NAME_KINDS = {"country", "capital", "city"}
 VAGUE = {"other", "several", "many", "some", "most", "few", "various", "all", "any", "numerous", "certain"}
 PRONOUNS = {"he", "she", "they", "it", "we", "him", "her", "them"}
 
@@ -59,10 +78,12 @@ class Resolver:
     def mentions(self, doc: Doc) -> dict[int, Mention]:
         """Token index -> the longest dictionary mention covering it."""
         spans = filter_spans([Span(doc, s, e) for _, s, e in self.matcher(doc)])
+        entities = {i: ent for ent in doc.ents if ent.label_ in {"PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT"}
+                    for i in range(ent.start, ent.end)}
         found: dict[int, Mention] = {}
         for span in spans:
             entries = tuple(self.gazetteer.lookup(span.text))
-            if not entries or self._spurious(span, entries):
+            if not entries or self._spurious(span, entries) or self._inside_name(span, entries, entities):
                 continue
             if span.start > 0 and doc[span.start - 1].lower_ == "ethnic" and entries[0].kind in {"adjective", "people"}:
                 continue  # "ethnic Albanians in Serbia" are placed by where they live, not by the adjective
@@ -70,6 +91,55 @@ class Resolver:
             for i in range(span.start, span.end):
                 found[i] = mention
         return found
+
+    def _inside_name(self, span: Span, entries: tuple[Entry, ...], entities: dict[int, Span]) -> bool:
+        """A place inside a longer name is not that place: "Jordan Peterson", "Georgia Power", "the
+        film Casablanca", "Paris, Texas". A body named for its country stays its country's when its
+        other words say what it is ("Pakistan Army", "Bangladesh Bank", "Indian Oil Corporation"),
+        unless the place's name is also a given name ("Chad Industries", "Jordan Brand")."""
+        adjective = all(e.kind in {"adjective", "people"} for e in entries)
+        if not adjective and not all(e.kind in NAME_KINDS for e in entries):
+            return False
+        if _in_title(span) or not adjective and self._namesake(span, entries):
+            return True
+        name = entities.get(span.start)
+        if name is None or entities.get(span.end - 1) is not name or len(name) <= len(span):
+            # The tagger missed the name ("Israel Adesanya fought"): a country's name that only
+            # modifies the unknown proper noun after it is a first name, not the country.
+            head = span[-1].head
+            return (len(span) == 1 and span[0].dep_ == "compound" and head.i == span.end and head.pos_ == "PROPN"
+                    and head.is_title and not self.gazetteer.lookup(head.text) and not self._body_word(head)
+                    and all(e.kind == "country" for e in entries))
+        rest = [t for t in name if not span.start <= t.i < span.end and t.is_alpha and not t.is_stop]
+        if not rest:
+            return False  # "the Krasnodar Krai", "Estonia's"
+        if name.label_ == "WORK_OF_ART":
+            return True
+        if name.label_ == "PERSON":  # "Jordan Peterson", "Dawn French"; not "Russian" before a name
+            return not adjective or span.end == name.end
+        if span.text in GIVEN_NAMES and span.start == name.start:
+            return True  # "Chad Industries", "Jordan Brand"
+        if span.end == name.end or adjective:
+            # "the Government of Israel", a country branch ("International Red Cross Yemen"); a
+            # nationality says whose a firm is ("Russian Shahed drones"; brands named after another
+            # country are in the dictionary: "French Connection", "Dutch Bros")
+            return False
+        # "Georgia Power", "French Connection" against "Pakistan Army", "the Russian Academy of Sciences"
+        return not any(self._body_word(t) for t in rest)
+
+    def _namesake(self, span: Span, entries: tuple[Entry, ...]) -> bool:
+        """"Paris, Texas", "Athens, Georgia": a town named after a place abroad, placed by its region."""
+        doc = span.doc
+        if span.end + 1 >= len(doc) or doc[span.end].text != "," or not doc[span.end + 1].is_title:
+            return False
+        regions = self.gazetteer.lookup(doc[span.end + 1].text)
+        own = {e.country for e in entries}
+        return any(e.kind == "city" and e.country not in own for e in regions)
+
+    def _body_word(self, token: Token) -> bool:
+        agents = self.gazetteer.agents
+        return (token.lower_ in agents or token.lemma_.lower() in agents or token.lower_ in FIRM_SUFFIXES
+                or token.lower_ in BODY_WORDS)
 
     @staticmethod
     def _spurious(span: Span, entries: tuple[Entry, ...]) -> bool:
@@ -88,7 +158,8 @@ class Resolver:
             sector = None  # a former office-holder is no longer the government
         if entry.kind == "people":
             sector = "CVL"
-        return ActorRef(actor_code(entry.country, sector), entry.country, sector, text)
+        country = self.gazetteer.as_of(entry.country, when)
+        return ActorRef(actor_code(country, sector), country, sector, text, "dictionary")
 
     @staticmethod
     def _pick(entries: tuple[Entry, ...], when: dt.date | None) -> Entry:
@@ -110,7 +181,7 @@ class Resolver:
             actor = self.entry_actor(mention, text, when)
             agent = self.sector(head)
             if mention.entries[0].kind in {"adjective", "city"} and agent:
-                return ActorRef(actor_code(actor.country, agent), actor.country, agent, text)
+                return ActorRef(actor_code(actor.country, agent), actor.country, agent, text, "dictionary")
             if mention.entries[0].kind != "city" or head.dep_ in {"nsubj", "nsubjpass", "pobj", "dobj"}:
                 return actor
         sector = self.sector(head)
@@ -118,12 +189,14 @@ class Resolver:
         # their country; only an agent noun takes its country from a phrase ("officials from Kabul").
         thing = head.pos_ == "NOUN" and sector is None
         country = self._modifier_country(head, mentions, when, phrases=not thing)
+        how = "phrase" if country else None
         if thing and country is None:
             return None
         if country is None and any(c.lower_ in VAGUE for c in head.children if c.dep_ in {"amod", "det"}):
             return None  # "several other countries also buy oil": nobody in particular
         if country is None and head.pos_ == "PROPN":
             country = self._inner_country(head, mentions, when)
+            how = "name" if country else None
         if sector is None and head.pos_ == "PROPN" and head.lower_ in FIRM_SUFFIXES:
             sector = "BUS"  # "US Strategic Metals", "Prime Bank PLC"
         if country is None and sector is None:
@@ -132,7 +205,7 @@ class Resolver:
             return None
         if country is None and head.pos_ not in {"PROPN", "NOUN"}:
             return None
-        return ActorRef(actor_code(country, sector), country, sector, text)
+        return ActorRef(actor_code(country, sector), country, sector, text, how)
 
     def resolve_all(self, head: Token, mentions: dict[int, Mention], when: dt.date | None) -> list[ActorRef]:
         """Like ``resolve``, but "US and Japanese negotiators" gives one actor per country."""
@@ -193,6 +266,19 @@ class Resolver:
             if t.dep_ == "compound" and t.i in mentions:
                 return self.entry_actor(mentions[t.i], t.text, when).country
         return None
+
+
+def _in_title(span: Span) -> bool:
+    """Whether ``span`` is part of a title right after a work noun ("the film Midnight in Paris",
+    "a production of American Psycho"); not "the film festival in Paris" nor "the film in Paris"."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and (doc[i].is_title or doc[i].lower_ in TITLE_GLUE) and doc[i].lower_ not in WORK_NOUNS:
+        i -= 1
+    if i < 0 or doc[i].lower_ not in WORK_NOUNS:
+        return False
+    first = i + 2 if doc[i + 1].lower_ == "of" else i + 1
+    return first <= span.start and doc[first].is_title
 
 
 def _phrase_text(head: Token) -> str:

@@ -22,9 +22,12 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from detente.errors import InputError
+
+if TYPE_CHECKING:
+    from detente.actors import Gazetteer
 
 NON_ASSERTED = {"negated", "hedged", "denied", "claimed"}
 # The PLOVER manual folds intended cooperation into AGREE; detente keeps the type and a modality.
@@ -88,12 +91,21 @@ def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-# Older CAMEO country codes that converted gold still carries, and their ISO alpha-3 codes.
-LEGACY_CODES = {"JAP": "JPN", "ITL": "ITA", "UKG": "GBR", "GMY": "DEU", "ROM": "ROU", "UK": "GBR"}
+# Older CAMEO country codes that converted gold still carries, and former states, with the ISO
+# 3166-1 alpha-3 codes of their successors that the guidelines use (the Soviet Union is RUS there;
+# ``actors.historical_states`` makes detente write SUN, which scores the same).
+LEGACY_CODES = {"JAP": "JPN", "ITL": "ITA", "UKG": "GBR", "GMY": "DEU", "ROM": "ROU", "UK": "GBR",
+                "SUN": "RUS", "YUG": "SRB", "CSK": "CZE"}
 
 
-def _same_country(gold: str | None, pred: str | None, igo_codes: frozenset[str]) -> bool:
+def igo_codes(gazetteer: Gazetteer) -> frozenset[str]:
+    """The acronyms of the dictionary's international organisations (what gold ``IGO`` matches)."""
+    return frozenset(e.country for entries in gazetteer.forms.values() for e in entries if e.kind == "igo" and e.country)
+
+
+def same_country(gold: str | None, pred: str | None, igo_codes: frozenset[str]) -> bool:
     gold = LEGACY_CODES.get(gold or "", gold)
+    pred = LEGACY_CODES.get(pred or "", pred)
     if gold == pred:
         return True
     return gold == "IGO" and pred in igo_codes
@@ -106,8 +118,8 @@ def match(gold: list[dict[str, Any]], pred: list[dict[str, Any]], igo_codes: fro
     pairs = []
     for p in pred:
         for g in free:
-            if (g["type"] == p["type"] and _same_country(g["source"].get("country"), p["source"].get("country"), igo_codes)
-                    and _same_country(g["target"].get("country"), p["target"].get("country"), igo_codes)):
+            if (g["type"] == p["type"] and same_country(g["source"].get("country"), p["source"].get("country"), igo_codes)
+                    and same_country(g["target"].get("country"), p["target"].get("country"), igo_codes)):
                 pairs.append((g, p))
                 free.remove(g)
                 break
@@ -122,8 +134,8 @@ def _confuse(confusion: dict[str, dict[str, int]], gold: list[dict[str, Any]], p
         if any(p is m for _, m in matched):
             continue
         for g in free_gold:
-            if (_same_country(g["source"].get("country"), p["source"].get("country"), igo_codes)
-                    and _same_country(g["target"].get("country"), p["target"].get("country"), igo_codes)):
+            if (same_country(g["source"].get("country"), p["source"].get("country"), igo_codes)
+                    and same_country(g["target"].get("country"), p["target"].get("country"), igo_codes)):
                 row = confusion.setdefault(g["type"], {})
                 row[p["type"]] = row.get(p["type"], 0) + 1
                 free_gold.remove(g)

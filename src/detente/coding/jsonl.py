@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from detente.coding.evaluate import Scores, plover_fold, read_jsonl, score
+from detente.coding.evaluate import Scores, igo_codes, plover_fold, read_jsonl, score
 from detente.config import Settings
 from detente.export import claim_json, event_json
 from detente.extract.fields import parse_date
@@ -31,7 +31,7 @@ def record_article(record: dict[str, Any], number: int) -> Article:
 
 
 @dataclass
-class _Group:
+class ArticleGroup:
     """Records of one article (same ``article`` field), coded together as that article."""
 
     article: Article
@@ -40,7 +40,7 @@ class _Group:
     first_sentence: list[int] = field(default_factory=list)
 
 
-def _groups(chunk: list[tuple[int, dict[str, Any]]]) -> list[_Group]:
+def article_groups(chunk: list[tuple[int, dict[str, Any]]]) -> list[ArticleGroup]:
     # A sentence is coded in its article's context, as ingest codes it: "he" and "the government" of
     # one sentence resolve from the countries the article's other sentences name.
     keyed: dict[str, list[int]] = {}
@@ -53,7 +53,7 @@ def _groups(chunk: list[tuple[int, dict[str, Any]]]) -> list[_Group]:
         texts = [str(chunk[pos][1].get("text") or "").strip() for pos in members]
         starts = [sum(len(t) + 2 for t in texts[:k]) for k in range(len(texts))]
         article = dataclasses.replace(first, id=stable_id(key), source_uri=key, text="\n\n".join(texts))
-        groups.append(_Group(article, members, starts))
+        groups.append(ArticleGroup(article, members, starts))
     return groups
 
 
@@ -68,8 +68,8 @@ def code_records(settings: Settings, path: str | Path, coder: str | None = None)
     stage = Coding(settings, get_coder(settings, coder))
     records = enumerate(read_jsonl(path))
     while chunk := [(i, r) for _, (i, r) in zip(range(CHUNK), records)]:
-        groups = _groups(chunk)
-        events, claims = stage.code_parsed(_located(groups, stage.parser.pipe(g.article for g in groups)))
+        groups = article_groups(chunk)
+        events, claims = stage.code_parsed(located(groups, stage.parser.pipe(g.article for g in groups)))
         found: list[tuple[list[Event], list[Claim]]] = [([], []) for _ in chunk]
         by_id = {g.article.id: g for g in groups}
         for event in events:
@@ -88,7 +88,7 @@ def code_records(settings: Settings, path: str | Path, coder: str | None = None)
             yield {**record, "events": [event_json(e) for e in said], "claims": [claim_json(c) for c in claimed]}
 
 
-def _located(groups: list[_Group], parsed: Iterable[Parsed]) -> Iterator[Parsed]:
+def located(groups: list[ArticleGroup], parsed: Iterable[Parsed]) -> Iterator[Parsed]:
     """Pass the parsed articles on, noting where each member record's sentences start."""
     for group, item in zip(groups, parsed):
         sentence_starts = [s.start_char for s in item.doc.sents]
@@ -113,7 +113,7 @@ def code_file(settings: Settings, path: str | Path, out: str | Path, coder: str 
 def evaluate_file(settings: Settings, gold_path: str | Path, pred_path: str | Path | None = None,
                   fold: bool = False, coder: str | None = None) -> Scores:
     """Score predictions (from ``pred_path``, or from running the coder) against gold."""
-    from detente.actors import load_gazetteer
+    from detente.actors import gazetteer_of
 
     gold = list(read_jsonl(gold_path))
     predicted = list(read_jsonl(pred_path)) if pred_path else list(code_records(settings, gold_path, coder))
@@ -123,7 +123,4 @@ def evaluate_file(settings: Settings, gold_path: str | Path, pred_path: str | Pa
         pred = by_id.get(str(record.get("id")), predicted[index] if index < len(predicted) and not pred_path else {})
         output = pred.get("events") or []
         pairs.append((record.get("events") or [], [plover_fold(e) for e in output] if fold else output))
-    gazetteer = load_gazetteer(tuple(settings.actors.extra_files))
-    igo_codes = frozenset(e.country for entries in gazetteer.forms.values() for e in entries
-                          if e.kind == "igo" and e.country)
-    return score(pairs, igo_codes)
+    return score(pairs, igo_codes(gazetteer_of(settings.actors)))

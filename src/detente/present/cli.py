@@ -195,10 +195,16 @@ def eval_gold(
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
     plover_fold: bool = typer.Option(False, "--plover-fold", help="Fold future/hedged cooperation into AGREE "
                                      "first, as strict-PLOVER gold (plover-gsr) expects."),
+    actors: bool = typer.Option(False, "--actors", help="Score the actor stage instead: the share of gold "
+                                "sources and targets whose country it gets right (overall and per corpus)."),
     coder: Optional[str] = CodeWithOption,
 ) -> None:
     """Score the event coder against gold: P, R, F1, macro-F1, per type, modality, false assertions."""
     from detente.coding.jsonl import evaluate_file
+
+    if actors:
+        _eval_actors(gold, as_json, coder)
+        return
 
     scores = evaluate_file(settings(), gold, pred, fold=plover_fold, coder=coder)
     if as_json:
@@ -213,6 +219,19 @@ def eval_gold(
                   f"{scores.false_assertion_share_of_asserted:.3f} of matched asserted output)")
     emit([{"type": k, **v} for k, v in scores.per_type.items()], "table",
          ["type", "gold", "predicted", "precision", "recall", "f1"], "per type")
+
+
+def _eval_actors(gold: Path, as_json: bool, coder: str | None) -> None:
+    from detente.actors.evaluate import evaluate_actors
+
+    scores = evaluate_actors(settings(), gold, coder)
+    if as_json:
+        sys.stdout.write(json.dumps(scores.to_dict(), indent=2) + "\n")
+        return
+    console.print(f"[bold]{gold}[/]: {scores.n} gold actors · [bold]country accuracy "
+                  f"{scores.actor_country_accuracy:.3f}[/] · unresolved {scores.unresolved:.3f}")
+    emit([{"corpus": k, **v} for k, v in scores.per_corpus.items()], "table",
+         ["corpus", "n", "accuracy", "unresolved"], "per corpus")
 
 
 @app.command("settings")

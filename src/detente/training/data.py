@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from detente.actors.spans import locate
 from detente.coding.evaluate import read_jsonl
 from detente.coding.learned.labels import (
     ACTOR_TAGS,
@@ -49,20 +50,6 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _find(text: str, needle: str, near: int | None = None) -> tuple[int, int] | None:
-    if not needle:
-        return None
-    starts = []
-    at = text.find(needle)
-    while at >= 0:
-        starts.append(at)
-        at = text.find(needle, at + 1)
-    if not starts:
-        return None
-    start = starts[0] if near is None else min(starts, key=lambda s: abs(s - near))
-    return start, start + len(needle)
-
-
 def _tag(tags: list[int], tokens: list[int], begin: int, inside: int) -> None:
     for n, i in enumerate(tokens):
         if tags[i] == 0:
@@ -94,10 +81,10 @@ def build_example(tokenizer: object, record: dict[str, Any], countries: list[str
     index = {c: i for i, c in enumerate(countries or ["-"])}
     actors: dict[tuple[int, int], tuple[list[int], int]] = {}
     for event in events:
-        trigger = _find(text, event.get("trigger") or "")
+        trigger = locate(text, event.get("trigger") or "")
         near = trigger[0] if trigger else None
         for role, key in ((1, "source"), (2, "target")):
-            actor = _find(text, (event.get(key) or {}).get("text") or "", near)
+            actor = locate(text, (event.get(key) or {}).get("text") or "", near)
             if actor is None:
                 continue
             tokens = enc.tokens_in(*actor)

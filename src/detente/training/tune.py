@@ -28,9 +28,9 @@ MODALITY_SOURCES = ("either", "parse", "model")
 
 
 def _igo_codes(settings: Settings) -> frozenset[str]:
-    from detente.actors import load_gazetteer
+    from detente.actors import gazetteer_of
 
-    gazetteer = load_gazetteer(tuple(settings.actors.extra_files))
+    gazetteer = gazetteer_of(settings.actors)
     return frozenset(e.country for entries in gazetteer.forms.values() for e in entries if e.kind == "igo" and e.country)
 
 

@@ -13,10 +13,16 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from detente.actors.spans import SpanResolver
 from detente.coding.base import Context
-from detente.coding.learned.decode import Decoded, DecodeOptions, decode
+from detente.coding.learned.decode import (
+    Decoded,
+    DecodeOptions,
+    Party,
+    decode,
+    party_of,
+)
 from detente.coding.learned.labels import Encoded, encode
-from detente.coding.learned.resolve import SpanResolver
 from detente.coding.modality import modality_of
 from detente.coding.plover import TYPES
 from detente.config import Settings
@@ -100,6 +106,7 @@ class LearnedCoder:
         self.tokenizer.no_truncation()
         self.countries: list[str] = _read_json(folder / "countries.json", [])
         self.spans = SpanResolver(resolver, _read_json(folder / "lexicon.json", {}))
+        self._last: tuple[str, np.ndarray | None] | None = None  # the last sentence ``country_of`` ran on
 
     # -- the seam -----------------------------------------------------------------------
     def code(self, parsed: Parsed) -> list[Event]:
@@ -157,6 +164,21 @@ class LearnedCoder:
                 results[i] = tuple(o[row, :n, :n] if o.ndim == 4 else o[row, :n] for o in outputs)
         return results
 
+    def country_of(self, text: str, chars: tuple[int, int]) -> tuple[str | None, float]:
+        """The country head's guess for the actor words ``text[chars[0]:chars[1]]`` and its probability."""
+        encoded = encode(self.tokenizer, text)
+        tokens = encoded.tokens_in(*chars)
+        if not tokens or len(self.countries) < 2:
+            return None, 0.0
+        if self._last is None or self._last[0] != text:
+            ids = np.array([encoded.ids], dtype=np.int64)
+            outputs = self.session.run(None, {"input_ids": ids, "attention_mask": np.ones_like(ids)})
+            self._last = (text, outputs[4][0] if len(outputs) > 4 else None)
+        if self._last[1] is None:
+            return None, 0.0
+        party = party_of(encoded, (tokens[0], tokens[-1] + 1), self._last[1], self.countries)
+        return party.country, party.probability
+
     def events(self, sentences: list[Sentence], outputs: list[Outputs]) -> list[Event]:
         """The events of one article's sentences, from the model's outputs for them."""
         events: list[Event] = []
@@ -182,8 +204,8 @@ class LearnedCoder:
                 if self.options.modality == "parse" or parse != "asserted":
                     modality = parse
             for source_party, target_party, confidence in item.pairs:
-                source = self.spans.resolve(span, source_party, context, self.options.country_threshold)
-                target = self.spans.resolve(span, target_party, context, self.options.country_threshold)
+                source = self._actor(span, source_party, context)
+                target = self._actor(span, target_party, context)
                 if source is None or target is None or source.country is None and target.country is None:
                     continue
                 if not self.options.uncoded and (source.country is None or target.country is None):
@@ -194,6 +216,10 @@ class LearnedCoder:
                 seen.add(key)
                 events.append(self._event(sentence, context, item, source, target, modality, confidence))
         return events
+
+    def _actor(self, span: Span, party: Party, context: Context) -> ActorRef | None:
+        sure = party.country if party.probability >= self.options.country_threshold else None
+        return self.spans.resolve(span, party.chars, context, sure)
 
     def _event(self, sentence: Sentence, context: Context, item: Decoded, source: ActorRef, target: ActorRef,
                modality: str, confidence: float) -> Event:

@@ -101,7 +101,7 @@ def _trim(text: str, encoded: Encoded, span: tuple[int, int]) -> tuple[int, int]
     return first, last
 
 
-def _party(encoded: Encoded, span: tuple[int, int], country: np.ndarray | None, countries: Sequence[str]) -> Party:
+def party_of(encoded: Encoded, span: tuple[int, int], country: np.ndarray | None, countries: Sequence[str]) -> Party:
     chars = _chars(encoded, span)
     if country is None or len(countries) < 2:
         return Party(chars)
@@ -132,7 +132,7 @@ def decode(text: str, encoded: Encoded, trigger: np.ndarray, actor: np.ndarray, 
             scored.append(((a0, a1), float(p[1]), float(p[2])))
         sources = sorted([s for s in scored if s[1] >= options.role_threshold and s[1] >= s[2]], key=lambda s: -s[1])
         targets = sorted([s for s in scored if s[2] >= options.role_threshold and s[2] > s[1]], key=lambda s: -s[2])
-        pairs = tuple((_party(encoded, s[0], country, countries), _party(encoded, t[0], country, countries),
+        pairs = tuple((party_of(encoded, s[0], country, countries), party_of(encoded, t[0], country, countries),
                        strength * s[1] * t[2])
                       for s in sources[: options.max_parties] for t in targets[: options.max_parties])
         if pairs:
