@@ -52,7 +52,7 @@ def test_false_assertions_stay_rare() -> None:
 
 # The actor stage on the silver test's gold actors (``detente eval --actors``): without and with
 # the learned coder's country head.
-ACTOR_GATES = [("rules", 0.79), ("learned", 0.88)]
+ACTOR_GATES = [("rules", 0.78), ("learned", 0.88)]
 
 
 @pytest.mark.parametrize("coder, floor", ACTOR_GATES, ids=[g[0] for g in ACTOR_GATES])

@@ -90,7 +90,7 @@ def resolve_gold_actors(settings: Settings, gold_path: str | Path, coder: str | 
                         vouched = None
                         if head is not None:
                             guess, p = head.country_of(sentence.text, where)
-                            vouched = guess if p >= head.options.country_threshold else None
+                            vouched = (guess, p) if guess and p >= head.options.country_threshold else None
                         ref = spans.resolve(sentence, where, context, vouched)
                         country = ref.country if ref else None
                         yield ActorResult(str(record.get("id", chunk[pos][0])), str(record.get("source_corpus") or "-"),

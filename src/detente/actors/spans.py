@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from detente.actors.resolver import PRONOUNS, actor_code
+from detente.actors.resolver import CONFIDENCE, PRONOUNS, actor_code
 from detente.records import ActorRef
 
 if TYPE_CHECKING:
@@ -55,14 +55,16 @@ class SpanResolver:
         self.lexicon = lexicon
 
     def resolve(self, sentence: Span, chars: tuple[int, int], context: Context,
-                vouched: str | None = None) -> ActorRef | None:
-        """The actor of ``sentence.text[chars[0]:chars[1]]``; ``vouched`` is a country the caller
-        trusts when the dictionary and the lexicon know nothing."""
-        actor = self._resolve(sentence, chars, context, vouched)
+                vouched: tuple[str, float] | None = None) -> ActorRef | None:
+        """The actor of ``sentence.text[chars[0]:chars[1]]``; ``vouched`` is a country (and how sure)
+        the caller trusts when the dictionary and the lexicon know nothing."""
+        actor = self._resolve(sentence, chars, context, vouched[0] if vouched else None)
         if actor is None or actor.country is None:
             return actor
         country = self.resolver.gazetteer.as_of(actor.country, context.date)  # "Moscow" in 1987 is SUN
-        return replace(actor, code=actor_code(country, actor.sector), country=country)
+        sure = round(vouched[1], 3) if vouched and actor.resolved_by == "model" else CONFIDENCE.get(
+            actor.resolved_by or "")
+        return replace(actor, code=actor_code(country, actor.sector), country=country, confidence=sure)
 
     def _resolve(self, sentence: Span, chars: tuple[int, int], context: Context,
                  vouched: str | None) -> ActorRef | None:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from detente.actors import Resolver
+from detente.actors.resolver import CONFIDENCE as ACTOR_CONFIDENCE
 from detente.coding import frames
 from detente.coding.base import Context
 from detente.coding.modality import SAY_VERBS, modality_of
@@ -272,7 +273,8 @@ class RulesCoder:
     @staticmethod
     def _at_home(group: list[tuple[Token, ActorRef]], home: str, context: Context) -> list[tuple[Token, ActorRef]]:
         return [(t, a) if a.country or _placed_elsewhere(t, context)
-                else (t, ActorRef(f"{home}{a.sector or ''}", home, a.sector, a.text)) for t, a in group]
+                else (t, ActorRef(f"{home}{a.sector or ''}", home, a.sector, a.text, "sentence", ACTOR_CONFIDENCE["sentence"]))
+                for t, a in group]
 
     def _find_parties(self, reading: Reading, context: Context
                       ) -> tuple[list[tuple[Token, ActorRef]], list[tuple[Token, ActorRef]], bool]:
@@ -378,7 +380,8 @@ def _obligation(verb: Token) -> list[Token]:
 def _local_party(target: ActorRef, source: ActorRef) -> ActorRef:
     if target.country or not source.country or source.sector not in DOMESTIC_SECTORS:
         return target
-    return ActorRef(f"{source.country}{target.sector or ''}", source.country, target.sector, target.text)
+    return ActorRef(f"{source.country}{target.sector or ''}", source.country, target.sector, target.text, "sentence",
+                    ACTOR_CONFIDENCE["sentence"])
 
 
 def _conditional(verb: Token) -> bool:

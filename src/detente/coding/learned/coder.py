@@ -218,7 +218,8 @@ class LearnedCoder:
         return events
 
     def _actor(self, span: Span, party: Party, context: Context) -> ActorRef | None:
-        sure = party.country if party.probability >= self.options.country_threshold else None
+        sure = (party.country, party.probability) if party.country and party.probability >= \
+            self.options.country_threshold else None
         return self.spans.resolve(span, party.chars, context, sure)
 
     def _event(self, sentence: Sentence, context: Context, item: Decoded, source: ActorRef, target: ActorRef,
