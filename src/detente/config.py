@@ -60,7 +60,7 @@ class ActorSettings(_Section):
 
 
 class CodingSettings(_Section):
-    coder: str = Field("plover.rules.v1", description="Event coder: rules, learned or a registered coder name.")
+    coder: str = Field("rules", description="Event coder: rules, learned or a registered coder name.")
     model: str = Field("", description="Folder of the learned coder's model (model.onnx, tokenizer.json, "
                        "lexicon.json, card.json); empty: the model shipped in the package.")
     threads: int = Field(0, ge=0, le=256, description="Threads of the learned coder's ONNX runtime (0: all cores).")

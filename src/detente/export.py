@@ -1,7 +1,7 @@
 """The one home of record serialisation: ``Event``/``Claim`` <-> flat store rows <-> the export format.
 
 Flat rows (``source_code``, ``source_country`` ...) are what DuckDB, CSV listings and raw table
-exports hold. The export format nests actors (``source{code,country,sector,text}``) and gives the
+exports hold. The export format nests actors (``source{code,country,sector,text,resolved_by,confidence}``) and gives the
 evidence span as a pair: ``detente events/claims --format jsonl``, ``detente code`` and the REST
 API all write it through ``event_export``/``claim_export``.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from detente.records import Article, Claim, Event
+from detente.records import ActorRef, Article, Claim, Event
 
 
 def event_row(event: Event) -> dict[str, Any]:
@@ -21,19 +21,24 @@ def event_row(event: Event) -> dict[str, Any]:
     }
     for role in ("source", "target"):
         actor = getattr(event, role)
-        row.update({f"{role}_code": actor.code, f"{role}_country": actor.country,
-                    f"{role}_sector": actor.sector, f"{role}_text": actor.text})
+        row.update(_actor_row(actor, role))
     row.update({"type": event.type, "mode": event.mode, "quad_class": event.quad_class,
                 "intensity": event.intensity, "modality": event.modality, "attributed_to": event.attributed_to,
                 "coder": event.coder, "confidence": event.confidence, "trigger": event.trigger})
     return row
 
 
+ACTOR_KEYS = ("code", "country", "sector", "text", "resolved_by", "confidence")
+
+
+def _actor_row(actor: ActorRef, role: str) -> dict[str, Any]:
+    return {f"{role}_{key}": getattr(actor, key) for key in ACTOR_KEYS}
+
+
 def claim_row(claim: Claim) -> dict[str, Any]:
     return {
         "id": claim.id, "article_id": claim.article_id, "sentence": claim.sentence, "evidence": claim.evidence,
-        "speaker_code": claim.speaker.code, "speaker_country": claim.speaker.country,
-        "speaker_sector": claim.speaker.sector, "speaker_text": claim.speaker.text, "verb": claim.verb,
+        **_actor_row(claim.speaker, "speaker"), "verb": claim.verb,
         "content": claim.content, "modality": claim.modality,
         "subjects": json.dumps([s.to_dict() for s in claim.subjects]), "disputes": claim.disputes,
         "coder": claim.coder,
@@ -57,7 +62,7 @@ CLAIM_FIELDS = ("id", "article_id", "sentence", "evidence", "speaker", "verb", "
 
 
 def _actor(row: dict[str, Any], role: str) -> dict[str, Any]:
-    return {key: row.get(f"{role}_{key}") for key in ("code", "country", "sector", "text")}
+    return {key: row.get(f"{role}_{key}") for key in ACTOR_KEYS}
 
 
 def event_export(row: dict[str, Any]) -> dict[str, Any]:

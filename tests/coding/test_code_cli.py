@@ -27,7 +27,8 @@ def test_code_writes_events_and_claims(tmp_path: Path) -> None:
     assert a["id"] == "a" and b["events"] == [] and b["claims"] == []
     support = next(e for e in a["events"] if e["type"] == "SUPPORT")
     assert set(support) >= FIELDS
-    assert support["source"] == {"code": "PAK", "country": "PAK", "sector": None, "text": "Pakistan"}
+    assert support["source"] == {"code": "PAK", "country": "PAK", "sector": None, "text": "Pakistan",
+                                 "resolved_by": "dictionary", "confidence": 0.98}
     assert support["target"]["country"] == "USA"
     assert all(set(c) >= CLAIM_FIELDS for c in a["claims"])
     denial = next(c for c in a["claims"] if c["verb"] == "deny")

@@ -64,7 +64,7 @@ def test_event_keeps_its_evidence(coder: Any) -> None:
     (event,) = events
     assert event.sentence == 1 and event.article_id == "a1"
     assert text[event.span[0]: event.span[1]] == event.evidence == "Pakistan handed over the suspect to the United States."
-    assert event.coder == "plover.rules.v1" and 0 < event.confidence <= 1
+    assert event.coder == "plover.rules.v2" and 0 < event.confidence <= 1
     assert event.quad_class == 2 and event.intensity > 0
 
 

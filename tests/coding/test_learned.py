@@ -65,7 +65,7 @@ def test_reingesting_a_rules_store_recodes_with_the_learned_coder(tmp_path: Path
     assert rules.added == 1 and learned.added == 0 and learned.recoded == 1 and learned.events > 0
     with Store(settings.db, read_only=True) as store:
         coders = [r["coder"] for r in store.query("SELECT DISTINCT coder FROM events ORDER BY coder")]
-    assert coders[0].startswith("plover.learned.v1+") and coders[1] == "plover.rules.v1"
+    assert coders[0].startswith("plover.learned.v1+") and coders[1] == "plover.rules.v2"
 
 
 def test_a_broken_model_folder_is_a_clear_error(tmp_path: Path) -> None:

@@ -47,15 +47,15 @@ def test_a_new_coder_version_adds_its_own_events(tmp_path: Path, corpus: Path, c
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     settings = Settings(db=str(tmp_path / "s.duckdb"))
     first = ingest(settings, [corpus], coder=coding)
-    monkeypatch.setattr(coding.coder, "name", "plover.rules.v1-test")
+    monkeypatch.setattr(coding.coder, "name", "plover.rules.v2-test")
     second = ingest(settings, [corpus], coder=coding)  # nothing new to ingest, but uncoded for this version
     assert second.added == 0 and second.events == first.events
     with Store(tmp_path / "s.duckdb", read_only=True) as store:
         by_coder = store.query("SELECT coder, count(*) AS n FROM coded GROUP BY coder ORDER BY coder")
         events = store.query("SELECT coder, count(*) AS n FROM events GROUP BY coder ORDER BY coder")
-    assert [r["coder"] for r in by_coder] == ["plover.rules.v1", "plover.rules.v1-test"]
-    assert [(r["coder"], r["n"]) for r in events] == [("plover.rules.v1", first.events),
-                                                      ("plover.rules.v1-test", first.events)]
+    assert [r["coder"] for r in by_coder] == ["plover.rules.v2", "plover.rules.v2-test"]
+    assert [(r["coder"], r["n"]) for r in events] == [("plover.rules.v2", first.events),
+                                                      ("plover.rules.v2-test", first.events)]
 
 
 def test_coding_resumes_after_a_crash(tmp_path: Path, corpus: Path, coding: Coding,
@@ -81,7 +81,7 @@ def test_jsonl_export_of_events_and_claims_has_the_documented_fields(tmp_path: P
     from typer.testing import CliRunner
 
     from detente.present.cli import app
-    from tests_fields import CLAIM_FIELDS, EVENT_FIELDS
+    from tests_fields import ACTOR_FIELDS, CLAIM_FIELDS, EVENT_FIELDS
 
     db = tmp_path / "s.duckdb"
     ingest(Settings(db=str(db)), [corpus], coder=coding)
@@ -91,6 +91,6 @@ def test_jsonl_export_of_events_and_claims_has_the_documented_fields(tmp_path: P
     assert events.exit_code == 0 and claims.exit_code == 0, events.output + claims.output
     rows = [json.loads(line) for line in events.output.splitlines()]
     assert rows and all(set(r) >= EVENT_FIELDS for r in rows)
-    assert all(set(r["source"]) == {"code", "country", "sector", "text"} and len(r["span"]) == 2 for r in rows)
+    assert all(set(r["source"]) == ACTOR_FIELDS and len(r["span"]) == 2 for r in rows)
     said = [json.loads(line) for line in claims.output.splitlines()]
     assert said and all(set(c) >= CLAIM_FIELDS and "country" in c["speaker"] for c in said)

@@ -113,4 +113,4 @@ def test_the_api_and_the_cli_list_events_and_claims_in_one_shape(world_db, clien
         cli = [json.loads(x) for x in run(route, "--format", "jsonl", "--limit", "5", db=world_db).splitlines()]
         api = client.get(f"/api/{route}", params={"limit": 5}).json()["items"]
         assert cli and json.loads(json.dumps(api)) == json.loads(json.dumps(cli, default=str))
-    assert set(api[0]["speaker"]) == {"code", "country", "sector", "text"}
+    assert set(api[0]["speaker"]) == {"code", "country", "sector", "text", "resolved_by", "confidence"}

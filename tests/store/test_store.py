@@ -46,6 +46,25 @@ def test_new_store_is_migrated_to_the_newest_schema(tmp_path):
         assert s.query("SELECT count(*) AS n FROM schema_version")[0]["n"] == len(MIGRATIONS)
 
 
+def test_an_older_store_is_migrated_on_open_without_loss(tmp_path):
+    import duckdb
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))  # a store as schema 2 left it, with one event
+    con.execute("CREATE TABLE schema_version (version INTEGER, applied TIMESTAMP)")
+    for number, script in enumerate(MIGRATIONS[:2], start=1):
+        con.execute(script)
+        con.execute("INSERT INTO schema_version VALUES (?, now())", [number])
+    con.execute("INSERT INTO events (id, article_id, source_code, source_country, type, coder) "
+                "VALUES ('e1', 'a1', 'PAKGOV', 'PAK', 'CONSULT', 'plover.rules.v1')")
+    con.close()
+    with Store(path) as s:
+        assert s.version == len(MIGRATIONS)
+        (row,) = s.query("SELECT * FROM events")
+        assert row["source_code"] == "PAKGOV" and row["type"] == "CONSULT"
+        assert row["source_resolved_by"] is None and row["source_confidence"] is None  # unknown, not invented
+
+
 def test_read_only_store_must_exist(tmp_path):
     with pytest.raises(NotFound, match="No store at"):
         Store(tmp_path / "missing.duckdb", read_only=True)

@@ -31,7 +31,8 @@ FIRM_SUFFIXES = {"ltd", "inc", "plc", "llc", "spa", "ag", "gmbh", "co", "corp", 
 # training articles held out from the learned coder (822 sentences; ``detente eval --actors``):
 # the ``confidence`` an ``ActorRef`` carries. The learned coder's country head gives its own
 # probability instead ("model").
-CONFIDENCE = {"dictionary": 0.98, "phrase": 0.96, "name": 0.9, "lexicon": 0.79, "sentence": 0.4, "article": 0.6}
+CONFIDENCE = {"dictionary": 0.98, "phrase": 0.96, "name": 0.9, "lexicon": 0.79, "article": 0.8, "sentence": 0.4,
+              "home": 0.6}
 # Words that make a name with a country in it a body of that country ("Bangladesh Bank", "Pakistan
 # Tehreek-e-Insaf" is in the dictionary; these catch the ones that are not).
 BODY_WORDS = {"party", "league", "front", "movement", "council", "commission", "ministry", "authority", "bank",

@@ -19,7 +19,7 @@ from detente.actors.resolver import CONFIDENCE, PRONOUNS, actor_code
 from detente.records import ActorRef
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
 
     from detente.actors import Resolver
     from detente.coding.base import Context
@@ -53,6 +53,7 @@ class SpanResolver:
     def __init__(self, resolver: Resolver, lexicon: dict[str, list[Any]]) -> None:
         self.resolver = resolver
         self.lexicon = lexicon
+        self._names: tuple[Doc, dict[str, tuple[str, str | None]]] | None = None  # the last article's
 
     def resolve(self, sentence: Span, chars: tuple[int, int], context: Context,
                 vouched: tuple[str, float] | None = None) -> ActorRef | None:
@@ -86,6 +87,9 @@ class SpanResolver:
         known = self.lexicon.get(normalise(words))
         if known:
             return ActorRef(actor_code(known[0], known[1]), known[0], known[1], words, "lexicon")
+        named = self._named(sentence.doc, context).get(head.lower_) if head.pos_ == "PROPN" else None
+        if named:  # "Dar" after "Pakistan's Foreign Minister Ishaq Dar"
+            return ActorRef(actor_code(*named), *named, words, "article")
         sector = actor.sector if actor else self.resolver.sector(head)
         if vouched:
             return ActorRef(actor_code(vouched, sector), vouched, sector, words, "model")
@@ -95,8 +99,23 @@ class SpanResolver:
             if home:
                 return ActorRef(actor_code(home, sector), home, sector, words, "sentence")
             if context.home:
-                return ActorRef(actor_code(context.home, sector), context.home, sector, words, "article")
+                return ActorRef(actor_code(context.home, sector), context.home, sector, words, "home")
         return ActorRef(actor_code(None, sector), None, sector, words)
+
+    def _named(self, doc: Doc, context: Context) -> dict[str, tuple[str, str | None]]:
+        """Last word of each person or body the article places somewhere -> (country, sector), for
+        names that the article places in one country only."""
+        if self._names is not None and self._names[0] is doc:
+            return self._names[1]
+        found: dict[str, set[tuple[str, str | None]]] = {}
+        for ent in doc.ents:
+            if ent.label_ in {"PERSON", "ORG"} and ent.root.pos_ == "PROPN":
+                actor = self.resolver.resolve(ent.root, context.mentions, context.date)
+                if actor is not None and actor.country:
+                    found.setdefault(ent.root.lower_, set()).add((actor.country, actor.sector))
+        names = {name: next(iter(codes)) for name, codes in found.items() if len({c for c, _ in codes}) == 1}
+        self._names = (doc, names)
+        return names
 
     @staticmethod
     def _home(sentence: Span, span: Span, context: Context) -> str | None:

@@ -36,7 +36,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-from detente.coding.base import coder_family
+from detente.coding.base import ALIASES, coder_family
 from detente.errors import InputError, NotFound
 from detente.store import Store
 
@@ -175,8 +175,9 @@ def default_coder(store: Store, table: str = "events", wanted: str | None = None
                              "coder DESC").fetchall()
     names = [r[0] for r in rows if r[0]]
     if wanted:
-        if wanted in names:
-            return wanted
+        for exact in (wanted, ALIASES.get(wanted)):
+            if exact in names:
+                return exact
         matching = [n for n in names if coder_family(n) == coder_family(wanted)]
         if matching:
             return matching[0]

@@ -31,8 +31,8 @@ def register_coder(name: str) -> Callable[[Factory], Factory]:
     return wrap
 
 
-@register_coder("plover.rules.v1")
-def _rules_v1(settings: Settings, parser: Parser) -> EventCoder:
+@register_coder("plover.rules.v2")
+def _rules_v2(settings: Settings, parser: Parser) -> EventCoder:
     from detente.coding.coder import RulesCoder
 
     return RulesCoder(parser.resolver)
@@ -52,7 +52,7 @@ def shared_parser(settings: Settings) -> Parser:
     """One parser (spaCy model and actor dictionary) per such settings, shared by every coder."""
     from detente.nlp import Parser
 
-    key = (settings.nlp.model_dump_json(), tuple(settings.actors.extra_files))
+    key = (settings.nlp.model_dump_json(), settings.actors.model_dump_json())
     if key not in _PARSERS:
         _PARSERS[key] = Parser(settings)
     return _PARSERS[key]

@@ -2,7 +2,7 @@
 
 The nlp and actor stages parse an article once and resolve its dictionary mentions
 (``Parsed``); every coder reads that same parse. A coder has a versioned ``name`` that changes
-whenever its output would (``plover.rules.v1``, ``plover.learned.v1+1a2b3c4d``): stored events
+whenever its output would (``plover.rules.v2``, ``plover.learned.v1+1a2b3c4d``): stored events
 record it, and the store re-codes articles when the default coder's name changes.
 
 Example::
@@ -27,7 +27,8 @@ if TYPE_CHECKING:
     from detente.nlp import Parsed
 
 # Short names of the coder families (``--coder rules|learned``).
-ALIASES = {"rules": "plover.rules.v1", "learned": "plover.learned.v1"}
+# ``plover.rules.v1`` is the rules coder's name before its actor stage changed (stored rows keep it).
+ALIASES = {"rules": "plover.rules.v2", "learned": "plover.learned.v1", "plover.rules.v1": "plover.rules.v2"}
 
 
 def coder_family(name: str) -> str:

@@ -1,4 +1,4 @@
-"""``plover.rules.v1``: a dependency-parse event coder over the trigger table and actor resolver.
+"""``plover.rules.v2``: a dependency-parse event coder over the trigger table and actor resolver.
 
 Example::
 
@@ -30,7 +30,7 @@ from detente.records import ActorRef, Event, stable_id
 if TYPE_CHECKING:
     from detente.nlp import Parsed
 
-NAME = "plover.rules.v1"
+NAME = "plover.rules.v2"
 # At most this many sources x targets per trigger: long lists are usually a mis-parse.
 MAX_PARTIES = 4
 # Acts whose place may stand for their target: "attacks in northeastern Nigeria", "a summit in

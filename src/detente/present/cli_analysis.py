@@ -144,6 +144,31 @@ def claims(actor: Optional[str] = typer.Option(None, "--actor", help="Speaker or
 
 
 @app.command()
+def actors(coder: Optional[str] = CoderOption,
+           limit: int = typer.Option(30, "--limit", min=1, help="Rows of each list."),
+           fmt: str = typer.Option("table", "--format", help="table or json."), db: Optional[str] = DbOption) -> None:
+    """Actors the store's events and claims name, by mentions, and the most frequent unresolved names
+    (candidates for a dictionary file of your own: `actors.extra_files`)."""
+    from dataclasses import asdict
+
+    from detente.analysis.actors import actor_listing
+
+    _check(fmt, ("table", "json"))
+    with _store(db) as store:
+        listing = actor_listing(store, _which(coder), limit)
+    if fmt == "json":
+        _json(asdict(listing))
+        return
+    share = listing.unresolved_mentions / listing.mentions if listing.mentions else 0.0
+    console.print(f"{listing.mentions} actor mentions by {listing.coder}; {listing.unresolved_mentions} "
+                  f"({share:.0%}) without a country")
+    emit([{**r, "forms": "; ".join(r["forms"]), "resolved_by": ", ".join(r["resolved_by"])} for r in listing.resolved],
+         "table", ["code", "country", "sector", "mentions", "articles", "resolved_by", "forms"], "resolved actors")
+    emit(listing.unresolved, "table", ["name", "mentions", "articles", "sector", "example"],
+         "unresolved names (add them to a file of actors.extra_files)")
+
+
+@app.command()
 def stories(since: Optional[str] = SinceOption, until: Optional[str] = UntilOption,
             min_articles: int = typer.Option(1, "--min-articles", min=1, help="Only stories with this many articles."),
             fmt: str = typer.Option("table", "--format", help="table, jsonl or csv."), db: Optional[str] = DbOption) -> None:

@@ -41,4 +41,13 @@ MIGRATIONS: list[str] = [
     CREATE INDEX claims_article ON claims (article_id);
     CREATE TABLE coded (article_id VARCHAR, coder VARCHAR, PRIMARY KEY (article_id, coder));
     """,
+    # 3: how each actor was resolved (dictionary, phrase, lexicon, model, article ...) and how sure.
+    """
+    ALTER TABLE events ADD COLUMN source_resolved_by VARCHAR;
+    ALTER TABLE events ADD COLUMN source_confidence DOUBLE;
+    ALTER TABLE events ADD COLUMN target_resolved_by VARCHAR;
+    ALTER TABLE events ADD COLUMN target_confidence DOUBLE;
+    ALTER TABLE claims ADD COLUMN speaker_resolved_by VARCHAR;
+    ALTER TABLE claims ADD COLUMN speaker_confidence DOUBLE;
+    """,
 ]
