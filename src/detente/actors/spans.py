@@ -87,9 +87,9 @@ class SpanResolver:
         known = self.lexicon.get(normalise(words))
         if known:
             return ActorRef(actor_code(known[0], known[1]), known[0], known[1], words, "lexicon")
-        named = self._named(sentence.doc, context).get(head.lower_) if head.pos_ == "PROPN" else None
-        if named:  # "Dar" after "Pakistan's Foreign Minister Ishaq Dar"
-            return ActorRef(actor_code(*named), *named, words, "article")
+        earlier = self._named(sentence.doc, context).get(head.lower_) if head.pos_ == "PROPN" else None
+        if earlier:  # "Dar" after "Pakistan's Foreign Minister Ishaq Dar"
+            return ActorRef(actor_code(*earlier), *earlier, words, "article")
         sector = actor.sector if actor else self.resolver.sector(head)
         if vouched:
             return ActorRef(actor_code(vouched, sector), vouched, sector, words, "model")
