@@ -24,7 +24,9 @@ def event_row(event: Event) -> dict[str, Any]:
         row.update(_actor_row(actor, role))
     row.update({"type": event.type, "mode": event.mode, "quad_class": event.quad_class,
                 "intensity": event.intensity, "modality": event.modality, "attributed_to": event.attributed_to,
-                "coder": event.coder, "confidence": event.confidence, "trigger": event.trigger})
+                "coder": event.coder, "confidence": event.confidence, "trigger": event.trigger,
+                "article_date": event.article_date, "date_precision": event.date_precision,
+                "historical": event.historical})
     return row
 
 
@@ -55,8 +57,9 @@ def article_from_row(row: dict[str, Any]) -> Article:
     )
 
 
-EVENT_FIELDS = ("id", "article_id", "sentence", "span", "evidence", "date", "source", "target", "type", "mode",
-                "quad_class", "intensity", "modality", "attributed_to", "coder", "confidence")
+EVENT_FIELDS = ("id", "article_id", "sentence", "span", "evidence", "date", "article_date", "date_precision",
+                "historical", "source", "target", "type", "mode", "quad_class", "intensity", "modality",
+                "attributed_to", "coder", "confidence")
 CLAIM_FIELDS = ("id", "article_id", "sentence", "evidence", "speaker", "verb", "content", "modality", "subjects",
                 "disputes")
 

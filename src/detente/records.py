@@ -105,6 +105,11 @@ class Event:
     coder: str
     confidence: float
     trigger: str = ""
+    # ``date`` is when the event happened: the sentence's own date when it gives one ("on Monday",
+    # "in 1971"; ``date_precision`` day/week/month/year), else the article's (``article``).
+    article_date: dt.date | None = None
+    date_precision: str | None = None
+    historical: bool = False  # dated more than a year before its article
 
 
 @dataclass(frozen=True, slots=True)

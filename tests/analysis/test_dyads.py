@@ -128,3 +128,15 @@ def test_list_events_filters(store):
 def test_known_actors(store):
     codes = {(r["code"], r["level"]) for r in known_actors(store)}
     assert {("USA", "country"), ("PAK", "country"), ("PAKGOV", "code")} <= codes
+
+
+def test_historical_events_are_left_out_of_trends_and_counted(make_store):
+    store = make_store([article("h1", "2025-05-05")], [
+        event("h1", "2025-05-05", "USAGOV", "PAKGOV", "CONSULT", 1, 1.0),
+        event("h1", "1971-01-01", "USAGOV", "PAKGOV", "ASSAULT", 4, -9.0, historical=True,
+              article_date=day("2025-05-05"), date_precision="year"),
+    ])
+    current = dyad_series(store, DyadQuery("USA", "PAK", freq="month"))
+    assert current.events == 1 and current.historical == 1 and current.to_dict()["historical_left_out"] == 1
+    everything = dyad_series(store, DyadQuery("USA", "PAK", freq="month", historical=True))
+    assert everything.events == 2 and everything.historical == 0

@@ -31,6 +31,7 @@ Example::
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import asdict, dataclass, field
@@ -73,6 +74,7 @@ class DyadQuery:
     until: dt.date | None = None
     coder: str | None = None
     modalities: tuple[str, ...] = PRIMARY_MODALITIES
+    historical: bool = False  # also events dated more than a year before their article ("the 1971 war")
 
     def __post_init__(self) -> None:
         if self.freq not in FREQS:
@@ -119,6 +121,7 @@ class DyadSeries:
     coder: str | None
     periods: list[Period]
     undated: int = 0
+    historical: int = 0  # left out: dated more than a year before their article (``DyadQuery.historical``)
 
     @property
     def events(self) -> int:
@@ -128,7 +131,8 @@ class DyadSeries:
         q = self.query
         return {"a": q.a, "b": q.b, "freq": q.freq, "both": q.both, "since": q.since, "until": q.until,
                 "coder": self.coder, "modalities": list(q.modalities), "events": self.events,
-                "undated": self.undated, "periods": [p.to_dict() for p in self.periods]}
+                "undated": self.undated, "historical_left_out": self.historical,
+                "periods": [p.to_dict() for p in self.periods]}
 
 
 @dataclass(slots=True)
@@ -211,6 +215,8 @@ def _dyad_sql(store: Store, q: DyadQuery) -> tuple[str, list[Any], str | None]:
         if value:
             where.append(clause)
             params.append(value)
+    if not q.historical:
+        where.append("NOT coalesce(historical, false)")
     sql = (f"matched AS (SELECT *, CASE WHEN {ab} THEN 'ab' ELSE 'ba' END AS direction "
            f"FROM events WHERE {' AND '.join(where)})")
     return sql, params, coder
@@ -233,10 +239,16 @@ def dyad_series(store: Store, q: DyadQuery) -> DyadSeries:
         "FROM real GROUP BY ALL ORDER BY period", params)
     undated = store.con.execute(f"WITH {matched} SELECT count(*) FROM matched WHERE date IS NULL "
                                 f"AND modality IN (SELECT unnest(?))", [*params, list(q.modalities)]).fetchall()
+    historical = 0
+    if not q.historical:
+        past, past_params, _ = _dyad_sql(store, dataclasses.replace(q, historical=True))
+        historical = store.con.execute(f"WITH {past} SELECT count(*) FROM matched WHERE historical "
+                                       f"AND modality IN (SELECT unnest(?))", [*past_params, list(q.modalities)]
+                                       ).fetchall()[0][0]
     periods = _fill(rows, q)
     for row in rows:
         _add(periods[row["period"]], row, q.modalities)
-    return DyadSeries(q, coder, list(periods.values()), undated=int(undated[0][0]))
+    return DyadSeries(q, coder, list(periods.values()), undated=int(undated[0][0]), historical=int(historical))
 
 
 def _add(period: Period, row: dict[str, Any], primary: tuple[str, ...]) -> None:

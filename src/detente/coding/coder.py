@@ -25,6 +25,7 @@ from detente.coding.modality import SAY_VERBS, modality_of
 from detente.coding.plover import TYPES
 from detente.coding.scope import coded_sentences
 from detente.coding.triggers import Trigger, load_triggers
+from detente.coding.when import dating
 from detente.records import ActorRef, Event, stable_id
 
 if TYPE_CHECKING:
@@ -352,10 +353,11 @@ class RulesCoder:
             id=stable_id(context.article_id, str(index), str(reading.token.i), trigger.type, str(source.code),
                          source.text, str(target.code), target.text, self.name),
             article_id=context.article_id, sentence=index, span=_trimmed(sentence),
-            evidence=sentence.text.strip(), date=context.date, source=source, target=target, type=trigger.type,
+            evidence=sentence.text.strip(), source=source, target=target, type=trigger.type,
             mode=trigger.mode, quad_class=TYPES[trigger.type].quad_class, intensity=trigger.intensity,
             modality=modality, attributed_to=speaker or context.outlet, coder=self.name,
             confidence=round(confidence, 2), trigger=reading.token.text,
+            **dating(reading.token, sentence, context.date, future=modality == "future"),
         )
 
 

@@ -126,14 +126,17 @@ def claims(db: Db, limit: Limit = 50, offset: Offset = 0, actor: str | None = No
 
 
 def _dyad(a: str, b: str, freq: str, both: bool, since: dt.date | None, until: dt.date | None,
-          coder: str | None, modality: Sequence[str] | None) -> DyadQuery:
-    return DyadQuery(a, b, freq, both, since, until, coder, tuple(modality or ("asserted",)))  # type: ignore[arg-type]
+          coder: str | None, modality: Sequence[str] | None, historical: bool = False) -> DyadQuery:
+    return DyadQuery(a, b, freq, both, since, until, coder, tuple(modality or ("asserted",)),  # type: ignore[arg-type]
+                     historical=historical)
 
 
 @router.get("/dyads/{a}/{b}", summary="Events per period between two actors, each real-world event once")
 def dyad(db: Db, a: str, b: str, freq: Freq = "week", both: Both = True, since: Since = None, until: Until = None,
-         coder: Coder = None, modality: Annotated[list[Modality] | None, Query()] = None) -> Response:
-    return as_json(dyad_series(db, _dyad(a, b, freq, both, since, until, coder, modality)).to_dict())
+         coder: Coder = None, modality: Annotated[list[Modality] | None, Query()] = None,
+         historical: Annotated[bool, Query(description="Also events dated more than a year before their article.")]
+         = False) -> Response:
+    return as_json(dyad_series(db, _dyad(a, b, freq, both, since, until, coder, modality, historical)).to_dict())
 
 
 @router.get("/dyads/{a}/{b}/events", summary="The dyad's real-world events with the reports behind each")

@@ -52,12 +52,15 @@ def _check(fmt: str, allowed: tuple[str, ...]) -> None:
 def dyad(a: str = typer.Argument(..., help="First actor: a country (USA) or actor code (PAKGOV)."),
          b: str = typer.Argument(..., help="Second actor."), freq: str = FreqOption, both: bool = BothOption,
          since: Optional[str] = SinceOption, until: Optional[str] = UntilOption, coder: Optional[str] = CoderOption,
-         fmt: str = typer.Option("table", "--format", help="table, json or csv."), db: Optional[str] = DbOption) -> None:
+         fmt: str = typer.Option("table", "--format", help="table, json or csv."), db: Optional[str] = DbOption,
+         historical: bool = typer.Option(False, "--historical", help="Also events dated more than a year before "
+                                         "their article (left out of current trends by default).")) -> None:
     """Events per period between two actors, each real-world event once, with the net index."""
     from detente.analysis import DyadQuery, dyad_series
 
     _check(fmt, ("table", "json", "csv"))
-    q = DyadQuery(a, b, freq, both, parse_day(since, "--since"), parse_day(until, "--until"), _which(coder))  # type: ignore[arg-type]
+    q = DyadQuery(a, b, freq, both, parse_day(since, "--since"), parse_day(until, "--until"), _which(coder),  # type: ignore[arg-type]
+                  historical=historical)
     with _store(db) as store:
         series = dyad_series(store, q)
     if fmt == "json":
@@ -69,7 +72,7 @@ def dyad(a: str = typer.Argument(..., help="First actor: a country (USA) or acto
              "index": None if p.index is None else round(p.index, 3),
              "other": ", ".join(f"{k} {v}" for k, v in sorted(p.other.items()))} for p in series.periods]
     emit(rows, fmt, title=f"{q.a} {'↔' if q.both else '→'} {q.b} per {q.freq} ({series.events} events, "
-                          f"{series.undated} undated left out)")
+                          f"{series.undated} undated and {series.historical} historical left out)")
 
 
 @app.command()

@@ -50,4 +50,13 @@ MIGRATIONS: list[str] = [
     ALTER TABLE claims ADD COLUMN speaker_resolved_by VARCHAR;
     ALTER TABLE claims ADD COLUMN speaker_confidence DOUBLE;
     """,
+    # 4: when each event happened (``date``) beside its article's date, how precisely, and whether
+    # it is historical (more than a year before its article). Older rows were dated by their article.
+    """
+    ALTER TABLE events ADD COLUMN article_date DATE;
+    ALTER TABLE events ADD COLUMN date_precision VARCHAR;
+    ALTER TABLE events ADD COLUMN historical BOOLEAN DEFAULT false;
+    UPDATE events SET article_date = date, date_precision = CASE WHEN date IS NULL THEN NULL ELSE 'article' END,
+        historical = false;
+    """,
 ]

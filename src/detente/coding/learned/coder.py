@@ -25,12 +25,13 @@ from detente.coding.learned.decode import (
 from detente.coding.learned.labels import Encoded, encode
 from detente.coding.modality import modality_of
 from detente.coding.plover import TYPES
+from detente.coding.when import dating
 from detente.config import Settings
 from detente.errors import ModelError
 from detente.records import ActorRef, Event, stable_id
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
     from detente.actors import Resolver
     from detente.nlp import Parsed
@@ -214,7 +215,8 @@ class LearnedCoder:
                 if key in seen:
                     continue
                 seen.add(key)
-                events.append(self._event(sentence, context, item, source, target, modality, confidence))
+                head = trigger_tokens.root if trigger_tokens is not None and len(trigger_tokens) else None
+                events.append(self._event(sentence, context, item, source, target, modality, confidence, head))
         return events
 
     def _actor(self, span: Span, party: Party, context: Context) -> ActorRef | None:
@@ -223,7 +225,7 @@ class LearnedCoder:
         return self.spans.resolve(span, party.chars, context, sure)
 
     def _event(self, sentence: Sentence, context: Context, item: Decoded, source: ActorRef, target: ActorRef,
-               modality: str, confidence: float) -> Event:
+               modality: str, confidence: float, head: Token | None) -> Event:
         span = sentence.span
         text = span.text
         start = span.start_char + len(text) - len(text.lstrip())
@@ -233,7 +235,8 @@ class LearnedCoder:
             id=stable_id(context.article_id, str(sentence.index), str(item.trigger[0]), item.type, str(source.code),
                          source.text, str(target.code), target.text, self.name),
             article_id=context.article_id, sentence=sentence.index, span=(start, start + len(text.strip())),
-            evidence=text.strip(), date=context.date, source=source, target=target, type=item.type, mode=None,
+            evidence=text.strip(), source=source, target=target, type=item.type, mode=None,
             quad_class=kind.quad_class, intensity=kind.intensity, modality=modality, attributed_to=context.outlet,
             coder=self.name, confidence=round(confidence, 3), trigger=trigger,
+            **dating(head, span, context.date, future=modality == "future"),
         )
