@@ -13,6 +13,7 @@ Example::
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import tomllib
 from pathlib import Path
@@ -34,6 +35,8 @@ class IngestSettings(_Section):
     max_file_mb: float = Field(10.0, gt=0, description="Files larger than this are rejected (MB).")
     batch_size: int = Field(50, ge=1, description="Articles per store transaction.")
     min_words: int = Field(15, ge=1, description="Articles with fewer words of main text are rejected.")
+    date: dt.date | None = Field(None, description="Date for articles of the batch whose own date cannot be "
+                                 "found (metadata, URL or text), YYYY-MM-DD; their date_source is 'user'.")
 
 
 class DedupeSettings(_Section):

@@ -54,6 +54,7 @@ def article_from_row(row: dict[str, Any]) -> Article:
         authors=tuple(row.get("authors") or ()), language=row.get("language"),
         paragraphs=tuple(row.get("paragraphs") or ()), relays=tuple(row.get("relays") or ()),
         duplicate_of=row.get("duplicate_of"), removed=tuple(row.get("removed") or ()),
+        date_source=row.get("date_source"), warnings=tuple(row.get("warnings") or ()),
     )
 
 

@@ -97,6 +97,8 @@ class Pipeline:
         report.unchanged += unchanged
         report.duplicates += sum(1 for _, _, sig in fresh if sig is None)
         report.added += len(originals)
+        report.undated += sum(1 for a, _, _ in fresh if a.published is None)
+        report.warnings += [(a.source_uri, w) for a, _, _ in fresh for w in a.warnings]
         report.events += len(events)
         report.claims += len(claims)
 

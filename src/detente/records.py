@@ -59,10 +59,12 @@ class Article:
     relays: tuple[str, ...] = ()
     duplicate_of: str | None = None
     removed: tuple[str, ...] = ()  # boilerplate paragraphs taken out, kept for audit
+    date_source: str | None = None  # where ``published`` came from: metadata, url, text, user
+    warnings: tuple[str, ...] = ()  # what extraction refused ("metadata date 2031-01-01 is after ...")
 
     def to_row(self) -> dict[str, Any]:
         row = asdict(self)
-        for key in ("authors", "paragraphs", "relays", "removed"):
+        for key in ("authors", "paragraphs", "relays", "removed", "warnings"):
             row[key] = list(row[key])
         return row
 
@@ -141,6 +143,8 @@ class RunReport:
     events: int = 0
     claims: int = 0
     recoded: int = 0  # stored articles coded by this run's coder for the first time
+    undated: int = 0  # added articles with no date found (and none supplied with ``ingest.date``)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (source uri, what was refused)
 
     @property
     def seen(self) -> int:

@@ -96,3 +96,23 @@ def test_too_many_articles_to_cluster_is_a_note_not_an_error(store, tmp_path, mo
     monkeypatch.setattr("detente.present.brief.MAX_ARTICLES", 2)
     text = build_brief(store, "USA", "PAK", tmp_path / "b.md").read_text(encoding="utf-8")
     assert "Stories are not clustered" in text and "## Shifts" in text
+
+
+def test_undated_reports_are_shown_apart_not_dropped(tmp_path):
+    from detente.coding import Coding, get_coder
+    from detente.config import Settings
+    from detente.pipeline import ingest
+
+    text = ("Pakistan and US sign a deal\n\nThe United States and Pakistan signed a minerals agreement in "
+            "Islamabad, officials of both governments said after the ceremony at the finance ministry.")
+    (tmp_path / "undated.txt").write_text(text, "utf-8")
+    settings = Settings(db=str(tmp_path / "s.duckdb"))
+    report = ingest(settings, [tmp_path / "undated.txt"], coder=Coding(settings, get_coder(settings, "rules")))
+    assert report.added == 1 and report.undated == 1 and report.events >= 1
+    with Store(settings.db, read_only=True) as s:
+        markdown = build_brief(s, "USA", "PAK", tmp_path / "b.md").read_text("utf-8")
+        page = build_brief(s, "USA", "PAK", tmp_path / "b.html").read_text("utf-8")
+    assert "from undated articles are left out of the trend" in markdown
+    undated = markdown.split("## Undated reports", 1)[1].split("## Disputes", 1)[0]
+    assert "AGREE" in undated and "signed a minerals agreement" in undated
+    assert "<h2>Undated reports</h2>" in page and "signed a minerals agreement" in page

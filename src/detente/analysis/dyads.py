@@ -306,6 +306,20 @@ def event_sequence(store: Store, q: DyadQuery) -> list[tuple[dt.date, float]]:
     return [(r["date"], float(r["intensity"] or 0.0)) for r in rows]
 
 
+def undated_reports(store: Store, q: DyadQuery, limit: int = 20) -> Page:
+    """The dyad's reports from undated articles (left out of the series), with their evidence."""
+    matched, params, _ = _dyad_sql(store, q)
+    where = "m.date IS NULL AND m.modality IN (SELECT unnest(?))"
+    total = store.con.execute(f"WITH {matched} SELECT count(*) FROM matched m WHERE {where}",
+                              [*params, list(q.modalities)]).fetchall()[0][0]
+    items = store.query(
+        f"WITH {matched} SELECT m.id AS event_id, m.article_id, m.direction, m.type, m.modality, m.intensity, "
+        "m.source_code, m.target_code, m.evidence, a.outlet, a.title, a.url FROM matched m "
+        f"LEFT JOIN articles a ON a.id = m.article_id WHERE {where} "
+        "ORDER BY abs(m.intensity) DESC, a.outlet NULLS LAST, m.id LIMIT ?", [*params, list(q.modalities), limit])
+    return Page(items, int(total), limit, 0)
+
+
 def real_events(store: Store, q: DyadQuery, *, order: Literal["date", "salience"] = "date",
                 limit: int = 50, offset: int = 0) -> Page:
     """The dyad's real-world events, each with the reports (evidence, article, outlet) behind it.

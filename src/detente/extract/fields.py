@@ -25,10 +25,10 @@ def parse_date(value: object) -> dt.date | None:
     if text.lower() in _MISSING:
         return None
     try:
-        parsed = date_parser.parse(text, fuzzy=True, default=dt.datetime(1900, 1, 1))
+        parsed = date_parser.parse(text, fuzzy=True, default=dt.datetime(1, 1, 1))
     except (ValueError, OverflowError):
         return None
-    return parsed.date() if parsed.year > 1900 else None
+    return parsed.date() if parsed.year > 1 else None  # year 1: the text named no year
 
 
 def parse_authors(value: object) -> tuple[str, ...]:

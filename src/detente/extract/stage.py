@@ -16,7 +16,8 @@ from detente.config import Settings
 from detente.extract import boilerplate
 from detente.extract.decode import decode
 from detente.extract.dedupe import content_hash
-from detente.extract.fields import canonical_url, parse_authors, parse_date
+from detente.extract.dates import date_article
+from detente.extract.fields import canonical_url, parse_authors
 from detente.extract.html import parse_html
 from detente.extract.language import detect_language
 from detente.extract.relays import find_relays
@@ -32,6 +33,7 @@ class Extractor:
 
     def __init__(self, settings: Settings) -> None:
         self.min_words = settings.ingest.min_words
+        self.fallback_date = settings.ingest.date
 
     def __call__(self, raw: RawDocument) -> Article | Rejected:
         fields = self._fields(raw)
@@ -59,6 +61,8 @@ class Extractor:
         else:
             fields = {"paragraphs": split_paragraphs(text)}
         # Metadata given explicitly by a JSONL record wins over what extraction guessed.
+        if "date" in meta and "published" not in meta:
+            meta["published"] = meta["date"]
         for key in ("title", "outlet", "published", "authors", "url"):
             if key in meta:
                 fields[key] = meta[key]
@@ -81,6 +85,7 @@ class Extractor:
             datelines = (_DATELINE.match(p) for p in kept[:3])
             outlet = next((d.group(1).strip() for d in datelines if d), None)
         url = canonical_url(fields.get("url"))
+        dated = date_article(fields.get("published"), fields.get("url"), kept, fallback=self.fallback_date)
         return Article(
             id=stable_id("url", url) if url else stable_id("text", content_hash(text)),
             source_uri=raw.uri,
@@ -88,7 +93,9 @@ class Extractor:
             url=url,
             outlet=outlet,
             title=title,
-            published=parse_date(fields.get("published")),
+            published=dated.date,
+            date_source=dated.source,
+            warnings=dated.warnings,
             authors=parse_authors(fields.get("authors")),
             language=detect_language(text),
             paragraphs=tuple(kept),

@@ -41,6 +41,7 @@ from detente.analysis.dyads import (
     DyadSeries,
     dyad_article_ids,
     real_events,
+    undated_reports,
 )
 from detente.analysis.network import Network
 from detente.analysis.outlets import OutletComparison, compare_outlets, disputes
@@ -183,6 +184,7 @@ class BriefData:
     comparisons: list[OutletComparison] = field(default_factory=list)  # stories told by several outlets
     stories: list[Story] = field(default_factory=list)  # every story with an event of the dyad
     notes: list[str] = field(default_factory=list)  # what was left out, for the reader
+    undated: list[dict[str, Any]] = field(default_factory=list)  # reports of undated articles, shown apart
     generated: dt.datetime = field(default_factory=lambda: dt.datetime.now().replace(microsecond=0))
 
     @property
@@ -204,7 +206,8 @@ def collect_brief(store: Store, q: DyadQuery, options: ShiftOptions = ShiftOptio
     """Run every analysis a brief needs for the dyad ``q``."""
     report = detect_shifts(store, q, options)
     top = real_events(store, q, order="salience", limit=BRIEF_EVENTS).items
-    data = BriefData(q, report, top, disputes(store, (q.a, q.b), since=q.since, until=q.until))
+    data = BriefData(q, report, top, disputes(store, (q.a, q.b), since=q.since, until=q.until),
+                     undated=undated_reports(store, q, BRIEF_EVENTS).items)
     ids, story_query = dyad_article_ids(store, q), StoryQuery(since=q.since, until=q.until)
     candidates = count_candidates(store, story_query, ids)
     if candidates > MAX_ARTICLES:

@@ -82,12 +82,16 @@ def ingest(
     db: Optional[str] = DbOption,
     code: Optional[bool] = typer.Option(None, "--code/--no-code", help="Code events while ingesting."),
     coder: Optional[str] = CodeWithOption,
+    date: Optional[str] = typer.Option(None, "--date", help="YYYY-MM-DD for the batch's articles whose own "
+                                       "date cannot be found (metadata, URL or text)."),
 ) -> None:
     """Ingest articles into the store and code them; stored articles the coder has not coded yet
     (a new coder version) are coded too."""
+    from detente.analysis.dyads import parse_day
     from detente.pipeline import ingest as run_ingest
 
-    s = settings(db=db, **{"coding.code_on_ingest": code, "coding.coder": coder})
+    s = settings(db=db, **{"coding.code_on_ingest": code, "coding.coder": coder,
+                           "ingest.date": parse_day(date, "--date")})
     with _bar("ingest") as step:
         report = run_ingest(s, paths, progress=step, coder=_coding(s))
     print_report(report, s.db)
@@ -127,6 +131,12 @@ def print_report(report: Any, db: str) -> None:
                   f"· events {report.events} · claims {report.claims}  → {db}")
     for item in report.rejected:
         console.print(f"  [red]rejected[/] {item.uri}: {item.reason}")
+    for uri, warning in report.warnings:
+        console.print(f"  [yellow]warning[/] {uri}: {warning}")
+    if report.undated:
+        console.print(f"  [yellow]{report.undated} new articles have no date[/] (none in their metadata, URL or "
+                      "text): they are kept and listed as undated, and left out of trends. Supply one with "
+                      "`--date YYYY-MM-DD` for the batch, or a `published` (or `date`) field per JSONL record.")
 
 
 @app.command()

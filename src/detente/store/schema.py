@@ -59,4 +59,10 @@ MIGRATIONS: list[str] = [
     UPDATE events SET article_date = date, date_precision = CASE WHEN date IS NULL THEN NULL ELSE 'article' END,
         historical = false;
     """,
+    # 5: where an article's date came from (metadata, url, text, user) and what extraction refused.
+    """
+    ALTER TABLE articles ADD COLUMN date_source VARCHAR;
+    ALTER TABLE articles ADD COLUMN warnings VARCHAR[];
+    UPDATE articles SET date_source = 'metadata' WHERE published IS NOT NULL;
+    """,
 ]
