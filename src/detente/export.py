@@ -27,10 +27,13 @@ def event_row(event: Event) -> dict[str, Any]:
                 "coder": event.coder, "confidence": event.confidence, "trigger": event.trigger,
                 "article_date": event.article_date, "date_precision": event.date_precision,
                 "historical": event.historical})
+    location = event.location
+    row.update({f"location_{key}": getattr(location, key) if location else None for key in LOCATION_KEYS})
     return row
 
 
 ACTOR_KEYS = ("code", "country", "sector", "text", "resolved_by", "confidence")
+LOCATION_KEYS = ("text", "country", "place", "source")
 
 
 def _actor_row(actor: ActorRef, role: str) -> dict[str, Any]:
@@ -59,8 +62,8 @@ def article_from_row(row: dict[str, Any]) -> Article:
 
 
 EVENT_FIELDS = ("id", "article_id", "sentence", "span", "evidence", "date", "article_date", "date_precision",
-                "historical", "source", "target", "type", "mode", "quad_class", "intensity", "modality",
-                "attributed_to", "coder", "confidence")
+                "historical", "location", "source", "target", "type", "mode", "quad_class", "intensity",
+                "modality", "attributed_to", "coder", "confidence")
 CLAIM_FIELDS = ("id", "article_id", "sentence", "evidence", "speaker", "verb", "content", "modality", "subjects",
                 "disputes")
 
@@ -71,8 +74,10 @@ def _actor(row: dict[str, Any], role: str) -> dict[str, Any]:
 
 def event_export(row: dict[str, Any]) -> dict[str, Any]:
     """A stored event row in the documented JSONL export format (actors nested, span as a pair)."""
+    location = {key: row.get(f"location_{key}") for key in LOCATION_KEYS}
     out = {**row, "span": [row.get("span_start"), row.get("span_end")],
-           "source": _actor(row, "source"), "target": _actor(row, "target")}
+           "source": _actor(row, "source"), "target": _actor(row, "target"),
+           "location": location if location["text"] else None}
     return {key: out.get(key) for key in EVENT_FIELDS} | {k: v for k, v in row.items() if k in ("outlet", "title", "url")}
 
 

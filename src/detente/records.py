@@ -87,6 +87,19 @@ class ActorRef:
 
 
 @dataclass(frozen=True, slots=True)
+class Location:
+    """Where an event happened, as the sentence (or the article's dateline) says."""
+
+    text: str  # the words: "Doha", "the White House"
+    country: str | None  # ISO alpha-3 from the actor dictionary, or None for a place it does not know
+    place: str | None  # the dictionary's name of the place
+    source: str  # sentence or dateline
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "country": self.country, "place": self.place, "source": self.source}
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """One coded PLOVER event with its evidence."""
 
@@ -112,6 +125,7 @@ class Event:
     article_date: dt.date | None = None
     date_precision: str | None = None
     historical: bool = False  # dated more than a year before its article
+    location: Location | None = None
 
 
 @dataclass(frozen=True, slots=True)

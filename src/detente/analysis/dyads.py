@@ -375,6 +375,7 @@ class EventFilter:
     article_id: str | None = None
     since: dt.date | None = None
     until: dt.date | None = None
+    location: str | None = None  # country of the event's place (ISO alpha-3)
 
     def __post_init__(self) -> None:
         check_period(self.since, self.until)
@@ -397,7 +398,8 @@ def list_events(store: Store, f: EventFilter, *, limit: int = 50, offset: int = 
             params.append(m.code)
     for clause, value in (("e.type = ?", f.type and f.type.upper()), ("e.quad_class = ?", f.quad_class),
                           ("e.modality = ?", f.modality), ("e.article_id = ?", f.article_id),
-                          ("e.date >= ?", f.since), ("e.date <= ?", f.until)):
+                          ("e.date >= ?", f.since), ("e.date <= ?", f.until),
+                          ("e.location_country = ?", f.location and check_code(f.location))):
         if value is not None and value != "":
             where.append(clause)
             params.append(value)

@@ -26,6 +26,7 @@ from detente.coding.plover import TYPES
 from detente.coding.scope import coded_sentences
 from detente.coding.triggers import Trigger, load_triggers
 from detente.coding.when import dating
+from detente.coding.where import event_location
 from detente.records import ActorRef, Event, stable_id
 
 if TYPE_CHECKING:
@@ -358,6 +359,7 @@ class RulesCoder:
             modality=modality, attributed_to=speaker or context.outlet, coder=self.name,
             confidence=round(confidence, 2), trigger=reading.token.text,
             **dating(reading.token, sentence, context.date, future=modality == "future"),
+            location=event_location(reading.token, sentence, context),
         )
 
 

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from detente.coding.attach import hangs_on
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -85,28 +87,12 @@ def event_date(trigger: Token, sentence: Span, article_date: dt.date | None, *, 
                ) -> EventDate | None:
     """The date of the event whose trigger is ``trigger``, when the sentence gives one."""
     for ent in sentence.ents:
-        if ent.label_ == "DATE" and _attached(ent, trigger):
+        if ent.label_ == "DATE" and hangs_on(ent, trigger):
             found = resolve_date(ent.text, article_date, future=future)
             if found is not None:
                 return found
     return None
 
-
-def _attached(ent: Span, trigger: Token) -> bool:
-    if ent.start <= trigger.i < ent.end:
-        return False
-    if trigger.pos_ == "NOUN" and ent.root.head == trigger:
-        return True  # "the 1971 war", "talks last week"
-    node = ent.root
-    for _ in range(3):
-        if node.head == node:
-            return False
-        node = node.head
-        if node == trigger or (trigger.pos_ == "NOUN" and node == trigger.head and trigger.dep_ in {"dobj", "nsubj"}):
-            return True  # "met on Monday"; "held talks on Monday"
-        if node.pos_ in {"VERB", "AUX"} and node != trigger:
-            return False  # the date dates another verb
-    return False
 
 
 def dating(trigger: Token | None, sentence: Span, article_date: dt.date | None, *, future: bool = False

@@ -110,8 +110,10 @@ def events(db: Db, limit: Limit = 50, offset: Offset = 0, actor: str | None = No
            target: str | None = None, type: str | None = None,
            quad_class: Annotated[int | None, Query(ge=1, le=4)] = None, modality: Modality | None = None,
            coder: Coder = None, article_id: str | None = None, since: Since = None,
-           until: Until = None) -> Response:
-    f = EventFilter(actor, source, target, type, quad_class, modality, coder, article_id, since, until)
+           until: Until = None,
+           location: Annotated[str | None, Query(description="Country where the event happened (QAT).")] = None
+           ) -> Response:
+    f = EventFilter(actor, source, target, type, quad_class, modality, coder, article_id, since, until, location)
     page = list_events(db, f, limit=limit, offset=offset)
     return as_json({**page.to_dict(), "items": [event_export(r) for r in page.items]})
 

@@ -106,6 +106,7 @@ def events(actor: Optional[str] = typer.Option(None, "--actor", help="Actor on e
            source: Optional[str] = typer.Option(None, "--source"), target: Optional[str] = typer.Option(None, "--target"),
            type_: Optional[str] = typer.Option(None, "--type", help="PLOVER type, e.g. CONSULT."),
            modality: Optional[str] = typer.Option(None, "--modality", help="asserted, claimed, hedged …"),
+           location: Optional[str] = typer.Option(None, "--location", help="Country where it happened (QAT)."),
            since: Optional[str] = SinceOption, until: Optional[str] = UntilOption, coder: Optional[str] = CoderOption,
            limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Rows (default 50 for table, all else)."),
            offset: int = typer.Option(0, "--offset", min=0),
@@ -114,11 +115,13 @@ def events(actor: Optional[str] = typer.Option(None, "--actor", help="Actor on e
     from detente.analysis import EventFilter, list_events
 
     f = EventFilter(actor, source, target, type_, None, modality, _which(coder), None, parse_day(since, "--since"),
-                    parse_day(until, "--until"))
+                    parse_day(until, "--until"), location)
     with _store(db) as store:
         page = list_events(store, f, limit=limit or (50 if fmt == "table" else 10**9), offset=offset)
-    columns = ["date", "source_code", "target_code", "type", "quad_class", "intensity", "modality", "outlet",
-               "evidence", "article_id", "id"] if fmt == "table" else None
+    columns = ["date", "source_code", "target_code", "type", "quad_class", "intensity", "modality",
+               "location_place", "outlet", "evidence", "article_id", "id"] if fmt == "table" else None
+    if fmt == "table":
+        page.items = [{**r, "date": r["date"] or "undated"} for r in page.items]
     # JSON lines use the documented export format (actors nested); tables and CSV stay flat.
     rows = [event_export(r) for r in page.items] if fmt == "jsonl" else page.items
     emit(rows, fmt, columns, f"events ({len(page.items)} of {page.total})")

@@ -65,4 +65,11 @@ MIGRATIONS: list[str] = [
     ALTER TABLE articles ADD COLUMN warnings VARCHAR[];
     UPDATE articles SET date_source = 'metadata' WHERE published IS NOT NULL;
     """,
+    # 6: where each event happened (the sentence's place, else the dateline's).
+    """
+    ALTER TABLE events ADD COLUMN location_text VARCHAR;
+    ALTER TABLE events ADD COLUMN location_country VARCHAR;
+    ALTER TABLE events ADD COLUMN location_place VARCHAR;
+    ALTER TABLE events ADD COLUMN location_source VARCHAR;
+    """,
 ]

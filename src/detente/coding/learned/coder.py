@@ -26,6 +26,7 @@ from detente.coding.learned.labels import Encoded, encode
 from detente.coding.modality import modality_of
 from detente.coding.plover import TYPES
 from detente.coding.when import dating
+from detente.coding.where import event_location
 from detente.config import Settings
 from detente.errors import ModelError
 from detente.records import ActorRef, Event, stable_id
@@ -239,4 +240,5 @@ class LearnedCoder:
             quad_class=kind.quad_class, intensity=kind.intensity, modality=modality, attributed_to=context.outlet,
             coder=self.name, confidence=round(confidence, 3), trigger=trigger,
             **dating(head, span, context.date, future=modality == "future"),
+            location=event_location(head, span, context),
         )
