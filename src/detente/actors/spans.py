@@ -31,7 +31,7 @@ PLACE_KINDS = {"country", "capital", "city", "adjective", "people"}
 def normalise(text: str) -> str:
     """Lexicon key of actor words: lower case, single spaces, no leading 'the'."""
     text = " ".join(text.split()).lower()
-    return text[4:] if text.startswith("the ") else text
+    return text.removeprefix("the ")
 
 
 def locate(text: str, words: str, near: int | None = None) -> tuple[int, int] | None:
