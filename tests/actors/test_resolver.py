@@ -46,3 +46,12 @@ def test_phrases_resolve(resolver: Resolver, sentence: str, head: str, expected:
 def test_spurious_short_forms_are_ignored(resolver: Resolver) -> None:
     doc = resolver_nlp("Let us meet in May.")
     assert resolver.mentions(doc) == {}
+
+
+@pytest.mark.parametrize("sentence, head, expected", [
+    ("The Bangladesh Labour Party said it would join the alliance.", "Party", ["BGDPTY"]),
+    ("The Labour Party won the vote.", "Party", ["GBRPTY"]),
+])
+def test_a_country_before_a_partys_name_makes_it_that_countrys(resolver: Resolver, sentence: str, head: str,
+                                                                 expected: list[str]) -> None:
+    assert codes(resolver, sentence, head) == expected

@@ -69,3 +69,11 @@ def test_coded_events_carry_both_dates() -> None:
         dt.date(2025, 12, 1), DAY, "day", False)
     war = by_sentence[1]
     assert war.date == dt.date(1971, 1, 1) and war.date_precision == "year" and war.historical
+
+
+def test_a_weekday_in_that_days_paper_is_that_day() -> None:
+    tuesday = dt.date(2025, 12, 23)
+    assert resolve_date("today, Tuesday", tuesday).date == tuesday
+    assert resolve_date("on Tuesday", tuesday).date == tuesday
+    assert resolve_date("on Monday", tuesday).date == dt.date(2025, 12, 22)
+    assert resolve_date("last Tuesday", tuesday).date == dt.date(2025, 12, 16)

@@ -115,6 +115,10 @@ class Resolver:
             head.dep_ in {"compound", "nmod", "amod", "poss"} or inside) else _phrase_text(head)
         if mention is not None:
             actor = self.entry_actor(mention, text, when)
+            branch = self._branch(mention, head.doc, mentions, when)
+            if branch and branch != actor.country:  # "Bangladesh Labour Party", "JUI Bangladesh"
+                return ActorRef(actor_code(branch, actor.sector), branch, actor.sector, text, "phrase",
+                                CONFIDENCE["phrase"])
             agent = self.sector(head)
             if mention.entries[0].kind in {"adjective", "city"} and agent:
                 return ActorRef(actor_code(actor.country, agent), actor.country, agent, text, "dictionary",
@@ -172,6 +176,19 @@ class Resolver:
             for word in reversed(words):
                 if word.lower_ in agents:
                     return agents[word.lower_]
+        return None
+
+    def _branch(self, mention: Mention, doc: Doc, mentions: dict[int, Mention], when: dt.date | None) -> str | None:
+        """The country named right before or after a party's or organisation's own name, which makes
+        it that country's namesake or branch ("Bangladesh Labour Party", "Jamiat Ulema-e-Islam Bangladesh")."""
+        if not all(e.kind in {"group", "igo"} for e in mention.entries) or any(e.kind == "igo" and e.sector == "IGO"
+                                                                              for e in mention.entries):
+            return None
+        for i in (mention.start - 1, mention.end):
+            other = mentions.get(i) if 0 <= i < len(doc) else None
+            if other is not None and other.entries[0].kind == "country" and doc[i].dep_ in {"compound", "npadvmod",
+                                                                                          "appos", "nmod", "pobj"}:
+                return self.entry_actor(other, doc[i].text, when).country
         return None
 
     def _modifier_country(self, head: Token, mentions: dict[int, Mention], when: dt.date | None,

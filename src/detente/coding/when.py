@@ -30,6 +30,9 @@ _DURATION = re.compile(r"\b(hours|days|weeks|months|years|decades|centuries|dail
                        re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _AGE = re.compile(r"-year-old|\bold\b|\bage", re.IGNORECASE)
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+_TODAY = re.compile(r"\b(today|tonight|this morning|this afternoon|this evening)\b", re.IGNORECASE)
 _LEADING = re.compile(r"^(?:(?:on|in|at|by|during|since|from|of|the|last|this|past)\s+)+", re.IGNORECASE)
 
 
@@ -61,6 +64,15 @@ def resolve_date(text: str, article_date: dt.date | None, *, future: bool = Fals
     explicit = _YEAR.search(words) is not None
     if article_date is None and not explicit:
         return None
+    if article_date is not None and not explicit:
+        if _TODAY.search(words):
+            return EventDate(article_date, "day", words)
+        weekday = _WEEKDAY.search(words)
+        if weekday and not re.search(r"\b(last|next|ago)\b", words, re.IGNORECASE):
+            # "on Tuesday" in Tuesday's paper is that day, not a week before (dateparser's "past")
+            wanted = WEEKDAYS.index(weekday.group(1).lower()[:3])
+            shift = (wanted - article_date.weekday()) % 7 if future else -((article_date.weekday() - wanted) % 7)
+            return EventDate(article_date + dt.timedelta(days=shift), "day", words)
     parser = _parser("future" if future else "past", article_date or dt.date(2000, 1, 1))
     data = None
     for candidate in (words, _LEADING.sub("", words)):  # "last March" -> "March"
