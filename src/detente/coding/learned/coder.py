@@ -25,6 +25,7 @@ from detente.coding.learned.decode import (
 from detente.coding.learned.labels import Encoded, encode
 from detente.coding.modality import modality_of
 from detente.coding.plover import TYPES
+from detente.coding.scope import coded_sentences
 from detente.coding.when import dating
 from detente.coding.where import event_location
 from detente.config import Settings
@@ -147,7 +148,8 @@ class LearnedCoder:
 
     # -- model --------------------------------------------------------------------------
     def sentences(self, parsed: Parsed) -> list[Sentence]:
-        return [Sentence(parsed, i, s, encode(self.tokenizer, s.text)) for i, s in enumerate(parsed.doc.sents)
+        """The sentences the model reads: not those of sports copy (``scope.coded_sentences``)."""
+        return [Sentence(parsed, i, s, encode(self.tokenizer, s.text)) for i, s in coded_sentences(parsed.doc)
                 if s.text.strip()]
 
     def infer(self, sentences: list[Sentence]) -> list[Outputs]:
