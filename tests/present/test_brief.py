@@ -116,3 +116,10 @@ def test_undated_reports_are_shown_apart_not_dropped(tmp_path):
     undated = markdown.split("## Undated reports", 1)[1].split("## Disputes", 1)[0]
     assert "AGREE" in undated and "signed a minerals agreement" in undated
     assert "<h2>Undated reports</h2>" in page and "signed a minerals agreement" in page
+    from fastapi.testclient import TestClient
+
+    from detente.present.api import create_app
+
+    with TestClient(create_app(settings.db)) as client:
+        dashboard = client.get("/", params={"a": "USA", "b": "PAK"}).text
+    assert 'id="undated"' in dashboard and "signed a minerals agreement" in dashboard
