@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from detente.actors.spans import SpanResolver
 from detente.coding.base import Context
 from detente.coding.modality import (
     CLAIM_NOUNS,
@@ -31,7 +32,8 @@ if TYPE_CHECKING:
     from detente.actors import Resolver
     from detente.nlp import Parsed
 
-SPEECH_VERBS = SAY_VERBS | CLAIM_VERBS | DENY_VERBS
+# The guidelines' verbs of saying or stance, with warnings and promises.
+SPEECH_VERBS = SAY_VERBS | CLAIM_VERBS | DENY_VERBS | {"warn", "promise", "allege", "cite", "point"}
 # Verbs whose content is an object plus a "with/of/for" phrase ("credited Trump with mediating").
 OBJECT_CONTENT = {"credit": {"with", "for"}, "accuse": {"of"}, "blame": {"for"}, "charge": {"with"}}
 STOPWORDS = {"that", "this", "with", "from", "have", "were", "said", "says", "would", "will", "their", "there",
@@ -50,6 +52,10 @@ def _content(verb: Token) -> list[Token]:
     for child in children:
         if child.dep_ == "ccomp":
             return [t for t in child.subtree if not (t.dep_ == "mark" and t.head == child)]
+    if verb.dep_ == "parataxis" and lemma in SAY_VERBS:
+        # "The state is responsible, Mr Putin said": the clause the verb interrupts is its content.
+        inside = {t.i for t in verb.subtree}
+        return [t for t in verb.head.subtree if t.i not in inside and not t.is_punct]
     if lemma in DENY_VERBS:
         for child in children:
             if child.dep_ == "dobj":
@@ -104,13 +110,49 @@ def _disputed(verb: Token, speaker: ActorRef, subjects: tuple[ActorRef, ...], by
     return best[3] if best else None
 
 
+def _named_claim(verb: Token, sentence: Span, index: int, context: Context, resolver: Resolver,
+                 coder: str) -> Claim | None:
+    """The claim a denial names as its object, with its owner ("rejected India's remarks", "dismissed
+    the allegations by the ministry"), as a claim of that owner."""
+    noun = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in REPORT_NOUNS), None)
+    if noun is None:
+        return None
+    owners = [c for c in noun.children if c.dep_ == "poss"] + [
+        o for p in noun.children if p.dep_ == "prep" and p.lower_ in {"of", "by", "from"}
+        for o in p.children if o.dep_ == "pobj"]
+    for owner in owners:
+        actor = resolver.resolve(owner, context.mentions, context.date)
+        if actor is not None and actor.country:
+            tokens = sorted(noun.subtree, key=lambda t: t.i)
+            return Claim(id=stable_id(context.article_id, str(index), str(noun.i), noun.lemma_.lower(), coder),
+                         article_id=context.article_id, sentence=index, evidence=sentence.text.strip(), speaker=actor,
+                         verb=noun.lemma_.lower(), content=_text(tokens), modality="asserted",
+                         subjects=_subjects(tokens, context, resolver), disputes=None, coder=coder)
+    return None
+
+
 def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in STOPWORDS}
 
 
+def _speaker(subject: Token, sentence: Span, context: Context, resolver: Resolver, spans: SpanResolver
+             ) -> ActorRef | None:
+    """The speaker a subject names: through the resolver, else with the article as context ("he",
+    "the party's secretary general", a name the article placed earlier)."""
+    speaker = resolver.resolve(subject, context.mentions, context.date)
+    if speaker is not None and speaker.country:
+        return speaker
+    words = (subject.left_edge.idx - sentence.start_char, subject.right_edge.idx + len(subject.right_edge)
+             - sentence.start_char) if subject.dep_ != "relcl" else (subject.idx - sentence.start_char,
+                                                                    subject.idx + len(subject) - sentence.start_char)
+    placed = spans.resolve(sentence, words, context)
+    return placed if placed is not None and placed.country else speaker
+
+
 def extract_claims(sentence: Span, index: int, context: Context, resolver: Resolver, earlier: list[Claim],
-                   coder: str) -> list[Claim]:
+                   coder: str, spans: SpanResolver | None = None) -> list[Claim]:
     """Claims made in one sentence; ``earlier`` are the article's claims so far (for disputes)."""
+    spans = spans or SpanResolver(resolver, {})
     found: list[Claim] = []
     by_token: dict[int, Claim] = {}
     for verb in sentence:
@@ -119,9 +161,12 @@ def extract_claims(sentence: Span, index: int, context: Context, resolver: Resol
             continue
         content = _content(verb)
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None and verb.dep_ in {"advcl", "xcomp"} and verb.tag_ == "VBG":
+            # "Trump orders troops to Portland, saying ...": the one saying is the clause's subject
+            subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         if not content or subject is None:
             continue
-        speaker = resolver.resolve(subject, context.mentions, context.date)
+        speaker = _speaker(subject, sentence, context, resolver, spans)
         if speaker is None or speaker.country is None:
             if lemma in SAY_VERBS:
                 continue  # "the report said": kept as attribution on events, not as a claim
@@ -134,7 +179,13 @@ def extract_claims(sentence: Span, index: int, context: Context, resolver: Resol
             content_text = _text(content)
         disputes = None
         if lemma in DENY_VERBS:
-            disputes = _disputed(verb, speaker, subjects, by_token, [*earlier, *found], context, resolver)
+            named = _named_claim(verb, sentence, index, context, resolver, coder)
+            if named is not None and named.speaker.country != speaker.country:
+                # "rejected India's remarks": India's remarks are a claim of their own, and this denies it
+                found.append(named)
+                disputes = named.id
+            else:
+                disputes = _disputed(verb, speaker, subjects, by_token, [*earlier, *found], context, resolver)
         modality = modality_of(verb).value
         claim = Claim(
             id=stable_id(context.article_id, str(index), str(verb.i), lemma, coder),
@@ -156,10 +207,11 @@ class ClaimExtractor:
 
     def __init__(self, resolver: Resolver) -> None:
         self.resolver = resolver
+        self.spans = SpanResolver(resolver, {})
 
     def extract(self, parsed: Parsed, label: str) -> list[Claim]:
         claims: list[Claim] = []
-        context = Context.of(parsed)
+        context = Context.of(parsed, with_home=True)
         for index, sentence in coded_sentences(parsed.doc):
-            claims.extend(extract_claims(sentence, index, context, self.resolver, claims, label))
+            claims.extend(extract_claims(sentence, index, context, self.resolver, claims, label, self.spans))
         return claims

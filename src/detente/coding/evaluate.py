@@ -24,6 +24,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from detente.coding.modality import DENY_VERBS
 from detente.errors import InputError
 
 if TYPE_CHECKING:
@@ -185,4 +186,82 @@ def score(pairs: Iterable[tuple[list[dict[str, Any]], list[dict[str, Any]]]],
     s.modality_accuracy = modality_right / s.matched if s.matched else 0.0
     s.false_assertion_rate = s.false_assertions / non_asserted_matched if non_asserted_matched else 0.0
     s.false_assertion_share_of_asserted = s.false_assertions / asserted_matched if asserted_matched else 0.0
+    return s
+
+
+@dataclass
+class ClaimScores:
+    """Claims against gold as ``shared/eval/CLAIMS-GUIDELINES.md`` scores them: a claim matches on
+    (speaker country, stance); a dispute when a DENY of the right speaker country points to an
+    ASSERT of the right speaker country. Stance accuracy is over claims matched on speaker country."""
+
+    sentences: int = 0
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+    precision: float = 0.0
+    recall: float = 0.0
+    f1: float = 0.0
+    stance_accuracy: float = 0.0
+    gold_disputes: int = 0
+    disputes_found: int = 0
+    dispute_recall: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def stance(claim: dict[str, Any]) -> str:
+    """A claim's stance: the gold's, else DENY for a denial (its verb or modality), else ASSERT."""
+    if claim.get("stance") in {"ASSERT", "DENY"}:
+        return str(claim["stance"])
+    return "DENY" if claim.get("verb") in DENY_VERBS or claim.get("modality") == "denied" else "ASSERT"
+
+
+def _disputed_index(claims: list[dict[str, Any]], claim: dict[str, Any]) -> int | None:
+    """The index of the claim ``claim`` disputes: gold gives an index, detente the claim's id."""
+    target = claim.get("disputes")
+    if isinstance(target, int):
+        return target
+    return next((i for i, c in enumerate(claims) if target and c.get("id") == target), None)
+
+
+def _country(claim: dict[str, Any], igo_codes: frozenset[str]) -> str | None:
+    country = (claim.get("speaker") or {}).get("country")
+    return "IGO" if country in igo_codes else LEGACY_CODES.get(country or "", country)
+
+
+def score_claims(pairs: Iterable[tuple[list[dict[str, Any]], list[dict[str, Any]]]],
+                 igo_codes: frozenset[str] = frozenset()) -> ClaimScores:
+    """Score (gold claims, output claims) per sentence."""
+    s = ClaimScores()
+    stance_right = by_country = 0
+    for gold, pred in pairs:
+        s.sentences += 1
+        s.gold += len(gold)
+        s.predicted += len(pred)
+        free = [(_country(c, igo_codes), stance(c)) for c in gold]
+        for claim in pred:
+            if (key := (_country(claim, igo_codes), stance(claim))) in free:
+                free.remove(key)
+                s.matched += 1
+        countries = [_country(c, igo_codes) for c in gold]
+        for claim in pred:
+            if _country(claim, igo_codes) in countries:
+                countries.remove(_country(claim, igo_codes))
+                by_country += 1
+                stance_right += any(_country(g, igo_codes) == _country(claim, igo_codes) and stance(g) == stance(claim)
+                                    for g in gold)
+        found = {(_country(pred[i], igo_codes), _country(c, igo_codes)) for c in pred
+                 if stance(c) == "DENY" and (i := _disputed_index(pred, c)) is not None and i < len(pred)}
+        for claim in gold:
+            i = _disputed_index(gold, claim)
+            if stance(claim) == "DENY" and i is not None and i < len(gold):
+                s.gold_disputes += 1
+                s.disputes_found += (_country(gold[i], igo_codes), _country(claim, igo_codes)) in found
+    s.precision = s.matched / s.predicted if s.predicted else 0.0
+    s.recall = s.matched / s.gold if s.gold else 0.0
+    s.f1 = _f1(s.precision, s.recall)
+    s.stance_accuracy = stance_right / by_country if by_country else 0.0
+    s.dispute_recall = s.disputes_found / s.gold_disputes if s.gold_disputes else 0.0
     return s

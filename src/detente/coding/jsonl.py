@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from detente.coding.evaluate import Scores, igo_codes, plover_fold, read_jsonl, score
+from detente.coding.evaluate import ClaimScores, Scores, igo_codes, plover_fold, read_jsonl, score, score_claims
 from detente.config import Settings
 from detente.export import claim_json, event_json
 from detente.extract.fields import parse_date
@@ -124,3 +124,16 @@ def evaluate_file(settings: Settings, gold_path: str | Path, pred_path: str | Pa
         output = pred.get("events") or []
         pairs.append((record.get("events") or [], [plover_fold(e) for e in output] if fold else output))
     return score(pairs, igo_codes(gazetteer_of(settings.actors)))
+
+
+def evaluate_claims_file(settings: Settings, gold_path: str | Path, pred_path: str | Path | None = None,
+                         coder: str | None = None) -> ClaimScores:
+    """Score claims (from ``pred_path``, or from running the coding stage) against claims gold."""
+    from detente.actors import gazetteer_of
+
+    gold = list(read_jsonl(gold_path))
+    predicted = list(read_jsonl(pred_path)) if pred_path else list(code_records(settings, gold_path, coder))
+    by_id = {str(r.get("id")): r for r in predicted}
+    pairs = [(record.get("claims") or [], by_id.get(str(record.get("id")), {}).get("claims") or [])
+             for record in gold]
+    return score_claims(pairs, igo_codes(gazetteer_of(settings.actors)))

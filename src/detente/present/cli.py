@@ -205,6 +205,8 @@ def eval_gold(
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
     plover_fold: bool = typer.Option(False, "--plover-fold", help="Fold future/hedged cooperation into AGREE "
                                      "first, as strict-PLOVER gold (plover-gsr) expects."),
+    claims: bool = typer.Option(False, "--claims", help="Score the claims component instead (claims gold: "
+                                "P/R/F1 on speaker country and stance, stance accuracy, dispute recall)."),
     actors: bool = typer.Option(False, "--actors", help="Score the actor stage instead: the share of gold "
                                 "sources and targets whose country it gets right (overall and per corpus)."),
     coder: Optional[str] = CodeWithOption,
@@ -214,6 +216,9 @@ def eval_gold(
 
     if actors:
         _eval_actors(gold, as_json, coder)
+        return
+    if claims:
+        _eval_claims(gold, pred, as_json, coder)
         return
 
     scores = evaluate_file(settings(), gold, pred, fold=plover_fold, coder=coder)
@@ -229,6 +234,20 @@ def eval_gold(
                   f"{scores.false_assertion_share_of_asserted:.3f} of matched asserted output)")
     emit([{"type": k, **v} for k, v in scores.per_type.items()], "table",
          ["type", "gold", "predicted", "precision", "recall", "f1"], "per type")
+
+
+def _eval_claims(gold: Path, pred: Path | None, as_json: bool, coder: str | None) -> None:
+    from detente.coding.jsonl import evaluate_claims_file
+
+    scores = evaluate_claims_file(settings(), gold, pred, coder)
+    if as_json:
+        sys.stdout.write(json.dumps(scores.to_dict(), indent=2) + "\n")
+        return
+    console.print(f"[bold]{gold}[/]: {scores.sentences} sentences, {scores.gold} gold claims, "
+                  f"{scores.predicted} output claims, {scores.matched} matched")
+    console.print(f"precision {scores.precision:.3f} · recall {scores.recall:.3f} · [bold]F1 {scores.f1:.3f}[/] · "
+                  f"stance accuracy {scores.stance_accuracy:.3f} · disputes found {scores.disputes_found} of "
+                  f"{scores.gold_disputes} ({scores.dispute_recall:.3f})")
 
 
 def _eval_actors(gold: Path, as_json: bool, coder: str | None) -> None:

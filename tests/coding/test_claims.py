@@ -1,0 +1,77 @@
+"""The claims component on sentences written for these tests, and claims scoring as the guidelines define it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from detente.coding import Coding, get_coder
+from detente.coding.evaluate import score_claims
+from detente.config import Settings
+from detente.present.cli import app
+from detente.records import Article
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+SILVER = SHARED / "train" / "claims-silver-test.jsonl"
+
+
+@pytest.fixture(scope="module")
+def stage() -> Coding:
+    settings = Settings()
+    return Coding(settings, get_coder(settings, "rules"))
+
+
+def claims_of(stage: Coding, text: str) -> list[tuple[str | None, str, str, bool]]:
+    _, claims = stage.code_articles([Article(id="a", source_uri="a", text=text)])
+    return [(c.speaker.country, c.verb, c.modality, c.disputes is not None) for c in claims]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the clause a verb of saying interrupts is its content
+    ("The border will stay open, the Pakistani foreign minister said on Monday.", [("PAK", "say", "asserted", False)]),
+    # a participle's speaker is its clause's subject
+    ("India recalled its envoy from Dhaka, saying the protests had put its staff at risk.",
+     [("IND", "say", "asserted", False)]),
+    # a denial of a named claim makes that claim its owner's, and disputes it
+    ("Bangladesh rejected India's claims about the treatment of minorities.",
+     [("IND", "claim", "asserted", False), ("BGD", "reject", "denied", True)]),
+    ("Nepal warned that the floods would reach the plains within days.", [("NPL", "warn", "asserted", False)]),
+])
+def test_claims_of_a_sentence(stage: Coding, text: str, expected: list) -> None:
+    assert claims_of(stage, text) == expected
+
+
+def test_scoring_matches_speaker_country_and_stance() -> None:
+    gold = [{"speaker": {"country": "PAK"}, "stance": "ASSERT", "verb": "credit", "disputes": None},
+            {"speaker": {"country": "IND"}, "stance": "DENY", "verb": "deny", "disputes": 0}]
+    found = [{"id": "c1", "speaker": {"country": "PAK"}, "verb": "credit", "modality": "asserted", "disputes": None},
+             {"id": "c2", "speaker": {"country": "IND"}, "verb": "deny", "modality": "denied", "disputes": "c1"},
+             {"id": "c3", "speaker": {"country": "USA"}, "verb": "say", "modality": "asserted", "disputes": None}]
+    s = score_claims([(gold, found)])
+    assert (s.matched, s.predicted, s.gold) == (2, 3, 2) and s.recall == 1.0 and s.precision == pytest.approx(2 / 3)
+    assert s.stance_accuracy == 1.0 and (s.disputes_found, s.gold_disputes) == (1, 1)
+    wrong_side = [dict(found[0]), {**found[1], "disputes": None}]
+    assert score_claims([(gold, wrong_side)]).disputes_found == 0
+
+
+def test_cli_scores_claims(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "s1", "text": "Bangladesh rejected India's claims about the treatment of "
+                                "minorities.", "claims": [
+        {"speaker": {"country": "IND"}, "stance": "ASSERT", "verb": "claim", "disputes": None},
+        {"speaker": {"country": "BGD"}, "stance": "DENY", "verb": "reject", "disputes": 0}]}) + "\n", "utf-8")
+    result = CliRunner().invoke(app, ["eval", "--claims", str(gold), "--json", "--coder", "rules"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["f1"] == 1.0 and data["disputes_found"] == 1
+
+
+@pytest.mark.skipif(not SILVER.exists(), reason="shared/train not present")
+def test_claims_meet_their_floor_on_the_silver_test() -> None:
+    from detente.coding.jsonl import evaluate_claims_file
+
+    scores = evaluate_claims_file(Settings(), SILVER, coder="rules")
+    assert scores.f1 >= 0.58 and scores.precision >= 0.80, scores.to_dict()
