@@ -10,7 +10,6 @@ country head is not used: this measures the dictionary, the learned lexicon and 
 from __future__ import annotations
 
 import bisect
-import json
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
@@ -57,12 +56,10 @@ def resolve_gold_actors(settings: Settings, gold_path: str | Path, coder: str | 
     from detente.coding.base import Context, coder_family
     from detente.coding.evaluate import igo_codes, read_jsonl, same_country
     from detente.coding.jsonl import article_groups, located
-    from detente.coding.learned.coder import FAMILY, LearnedCoder, model_dir
+    from detente.coding.learned.coder import FAMILY, LearnedCoder, learned_lexicon
 
     parser = shared_parser(settings)
-    lexicon_file = model_dir(settings) / "lexicon.json"
-    lexicon = json.loads(lexicon_file.read_text("utf-8")) if lexicon_file.is_file() else {}
-    spans = SpanResolver(parser.resolver, lexicon)
+    spans = SpanResolver(parser.resolver, learned_lexicon(settings))
     head = get_coder(settings, coder) if coder_family(coder or settings.coding.coder) == FAMILY else None
     assert head is None or isinstance(head, LearnedCoder)
     igos = igo_codes(gazetteer_of(settings.actors))

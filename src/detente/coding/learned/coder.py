@@ -53,6 +53,12 @@ def model_dir(settings: Settings) -> Path:
     return Path(str(resources.files("detente.coding.learned").joinpath("model")))
 
 
+def learned_lexicon(settings: Settings) -> dict[str, list[Any]]:
+    """The actor words the model folder's training data fixed to one actor (``actors.spans``)."""
+    lexicon: dict[str, list[Any]] = _read_json(model_dir(settings) / "lexicon.json", {})
+    return lexicon
+
+
 # trigger, actor, roles, modality and (models with a country head) country logits of one sentence
 Outputs = tuple[np.ndarray, ...]
 
@@ -108,7 +114,7 @@ class LearnedCoder:
         self.tokenizer.no_padding()
         self.tokenizer.no_truncation()
         self.countries: list[str] = _read_json(folder / "countries.json", [])
-        self.spans = SpanResolver(resolver, _read_json(folder / "lexicon.json", {}))
+        self.spans = SpanResolver(resolver, learned_lexicon(settings))
         self._last: tuple[str, np.ndarray | None] | None = None  # the last sentence ``country_of`` ran on
 
     # -- the seam -----------------------------------------------------------------------
