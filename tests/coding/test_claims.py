@@ -74,4 +74,4 @@ def test_claims_meet_their_floor_on_the_silver_test() -> None:
     from detente.coding.jsonl import evaluate_claims_file
 
     scores = evaluate_claims_file(Settings(), SILVER, coder="rules")
-    assert scores.f1 >= 0.58 and scores.precision >= 0.80, scores.to_dict()
+    assert scores.f1 >= 0.61 and scores.precision >= 0.83, scores.to_dict()

@@ -58,8 +58,8 @@ class Context:
 HOME_KINDS = {"country", "capital", "city", "adjective", "people", "person"}
 
 
-def home_country(mentions: dict[int, Mention]) -> str | None:
-    """The country named by most of an article's mentions: at least two, and over half of them.
+def home_country(mentions: dict[int, Mention], *, least: int = 2, share: float = 0.5) -> str | None:
+    """The country named by most of an article's mentions: at least ``least``, and over ``share`` of them.
 
     The article's own words, never its outlet, place it: a Dhaka paper's story on Gaza is about Gaza.
     """
@@ -71,7 +71,7 @@ def home_country(mentions: dict[int, Mention]) -> str | None:
     if not counts:
         return None
     country, top = max(counts.items(), key=lambda kv: kv[1])
-    return country if top >= 2 and top * 2 > sum(counts.values()) else None
+    return country if top >= least and top > share * sum(counts.values()) else None
 
 
 @runtime_checkable
