@@ -39,6 +39,12 @@ def claims_of(stage: Coding, text: str) -> list[tuple[str | None, str, str, bool
     ("Bangladesh rejected India's claims about the treatment of minorities.",
      [("IND", "claim", "asserted", False), ("BGD", "reject", "denied", True)]),
     ("Nepal warned that the floods would reach the plains within days.", [("NPL", "warn", "asserted", False)]),
+    # a coordinated verb of saying shares its clause's subject
+    ("The Indian foreign ministry called for calm and said the talks would go ahead.",
+     [("IND", "say", "asserted", False)]),
+    # a quotation after the verb is its content
+    ('The Pakistani army chief told reporters: "We will defend every inch of the border."',
+     [("PAK", "tell", "asserted", False)]),
 ])
 def test_claims_of_a_sentence(stage: Coding, text: str, expected: list) -> None:
     assert claims_of(stage, text) == expected
@@ -74,4 +80,4 @@ def test_claims_meet_their_floor_on_the_silver_test() -> None:
     from detente.coding.jsonl import evaluate_claims_file
 
     scores = evaluate_claims_file(Settings(), SILVER, coder="rules")
-    assert scores.f1 >= 0.61 and scores.precision >= 0.83, scores.to_dict()
+    assert scores.f1 >= 0.65 and scores.precision >= 0.83, scores.to_dict()

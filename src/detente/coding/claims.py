@@ -39,6 +39,7 @@ SPEECH_VERBS = SAY_VERBS | CLAIM_VERBS | DENY_VERBS | {"warn", "promise", "alleg
 OBJECT_CONTENT = {"credit": {"with", "for"}, "accuse": {"of"}, "blame": {"for"}, "charge": {"with"}}
 STOPWORDS = {"that", "this", "with", "from", "have", "were", "said", "says", "would", "will", "their", "there",
              "which", "claim", "claims", "denied", "denies", "rejected", "report", "about", "been", "also"}
+QUOTE_OPENERS = {'"', "“", "‘", "'", ":"}
 REPORT_NOUNS = CLAIM_NOUNS | {"report", "reports", "statement", "version", "account", "remarks", "assertion"}
 
 
@@ -53,6 +54,12 @@ def _content(verb: Token) -> list[Token]:
     for child in children:
         if child.dep_ == "ccomp":
             return [t for t in child.subtree if not (t.dep_ == "mark" and t.head == child)]
+    if lemma in SAY_VERBS:
+        # 'told us, "Make a separate list ..."', 'said: ...': a quotation after the verb is its content
+        after = verb.doc[verb.i + 1 : min(verb.i + 5, verb.sent.end)]
+        opening = next((t for t in after if t.text in QUOTE_OPENERS), None)
+        if opening is not None and opening.i + 1 < verb.sent.end:
+            return list(verb.doc[opening.i + 1 : verb.sent.end])
     if verb.dep_ == "parataxis" and lemma in SAY_VERBS:
         # "The state is responsible, Mr Putin said": the clause the verb interrupts is its content.
         inside = {t.i for t in verb.subtree}
@@ -162,8 +169,9 @@ def extract_claims(sentence: Span, index: int, context: Context, resolver: Resol
             continue
         content = _content(verb)
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is None and verb.dep_ in {"advcl", "xcomp"} and verb.tag_ == "VBG":
-            # "Trump orders troops to Portland, saying ...": the one saying is the clause's subject
+        if subject is None and (verb.dep_ in {"advcl", "xcomp"} and verb.tag_ == "VBG" or verb.dep_ == "conj"):
+            # "Trump orders troops to Portland, saying ...", "X calls for calm and says ...": the one
+            # saying is the subject of the clause it hangs on
             subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         if not content or subject is None:
             continue
