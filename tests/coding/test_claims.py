@@ -42,6 +42,10 @@ def claims_of(stage: Coding, text: str) -> list[tuple[str | None, str, str, bool
     # a coordinated verb of saying shares its clause's subject
     ("The Indian foreign ministry called for calm and said the talks would go ahead.",
      [("IND", "say", "asserted", False)]),
+    # contesting an election denies nothing; contesting a claim does
+    ("The BNP leader contested the election from a Dhaka constituency in 2008.", []),
+    ("Pakistan contested India's claims about the strike.", [("IND", "claim", "asserted", False),
+                                                              ("PAK", "contest", "denied", True)]),
     # a quotation after the verb is its content
     ('The Pakistani army chief told reporters: "We will defend every inch of the border."',
      [("PAK", "tell", "asserted", False)]),

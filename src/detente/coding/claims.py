@@ -39,6 +39,8 @@ SPEECH_VERBS = SAY_VERBS | CLAIM_VERBS | DENY_VERBS | {"warn", "promise", "alleg
 OBJECT_CONTENT = {"credit": {"with", "for"}, "accuse": {"of"}, "blame": {"for"}, "charge": {"with"}}
 STOPWORDS = {"that", "this", "with", "from", "have", "were", "said", "says", "would", "will", "their", "there",
              "which", "claim", "claims", "denied", "denies", "rejected", "report", "about", "been", "also"}
+# Verbs that deny only when what they contest is a statement (elections and seats are contested too).
+CONTEST_VERBS = {"contest", "dispute", "challenge"}
 QUOTE_OPENERS = {'"', "“", "‘", "'", ":"}
 REPORT_NOUNS = CLAIM_NOUNS | {"report", "reports", "statement", "version", "account", "remarks", "assertion"}
 
@@ -118,6 +120,13 @@ def _disputed(verb: Token, speaker: ActorRef, subjects: tuple[ActorRef, ...], by
     return best[3] if best else None
 
 
+def _contests_a_statement(verb: Token) -> bool:
+    """"contested the claim", "disputes that ...": a statement; not "contested the polls from Dhaka-10"."""
+    return any(c.dep_ == "ccomp" or c.dep_ == "dobj" and c.lower_ in REPORT_NOUNS | {"figures", "findings", "account",
+                                                                                         "accounts", "results"}
+               for c in verb.children)
+
+
 def _named_claim(verb: Token, sentence: Span, index: int, context: Context, resolver: Resolver,
                  coder: str) -> Claim | None:
     """The claim a denial names as its object, with its owner ("rejected India's remarks", "dismissed
@@ -167,6 +176,8 @@ def extract_claims(sentence: Span, index: int, context: Context, resolver: Resol
         lemma = verb.lemma_.lower()
         if verb.pos_ not in {"VERB", "AUX"} or lemma not in SPEECH_VERBS:
             continue
+        if lemma in CONTEST_VERBS and not _contests_a_statement(verb):
+            continue  # "contested the election", "disputed islands": no denial of anything said
         content = _content(verb)
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None and (verb.dep_ in {"advcl", "xcomp"} and verb.tag_ == "VBG" or verb.dep_ == "conj"):
