@@ -46,6 +46,9 @@ def claims_of(stage: Coding, text: str) -> list[tuple[str | None, str, str, bool
     ("The BNP leader contested the election from a Dhaka constituency in 2008.", []),
     ("Pakistan contested India's claims about the strike.", [("IND", "claim", "asserted", False),
                                                               ("PAK", "contest", "denied", True)]),
+    # "he" is the article's last speaker
+    ("India's foreign ministry spokesman Randhir Jaiswal said the talks in Dhaka were useful. "
+     "He said Bangladesh had been told of the decision.", [("IND", "say", "asserted", False)] * 2),
     # a quotation after the verb is its content
     ('The Pakistani army chief told reporters: "We will defend every inch of the border."',
      [("PAK", "tell", "asserted", False)]),

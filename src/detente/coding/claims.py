@@ -39,6 +39,8 @@ SPEECH_VERBS = SAY_VERBS | CLAIM_VERBS | DENY_VERBS | {"warn", "promise", "alleg
 OBJECT_CONTENT = {"credit": {"with", "for"}, "accuse": {"of"}, "blame": {"for"}, "charge": {"with"}}
 STOPWORDS = {"that", "this", "with", "from", "have", "were", "said", "says", "would", "will", "their", "there",
              "which", "claim", "claims", "denied", "denies", "rejected", "report", "about", "been", "also"}
+# Pronouns that name a person, and those that do not say who (``he`` takes its speaker from before).
+PERSONAL = {"he", "she", "i", "we", "they", "it"}
 # Verbs that deny only when what they contest is a statement (elections and seats are contested too).
 CONTEST_VERBS = {"contest", "dispute", "challenge"}
 QUOTE_OPENERS = {'"', "“", "‘", "'", ":"}
@@ -187,6 +189,12 @@ def extract_claims(sentence: Span, index: int, context: Context, resolver: Resol
         if not content or subject is None:
             continue
         speaker = _speaker(subject, sentence, context, resolver, spans)
+        if subject.lower_ in {"he", "she"}:
+            # "He said" after "India's spokesman Randhir Jaiswal said ...": the article's last speaker
+            previous = next((c for c in reversed([*earlier, *found]) if c.speaker.country and index - c.sentence <= 3
+                             and c.speaker.text.lower() not in PERSONAL), None)
+            if previous is not None:
+                speaker = dataclasses.replace(previous.speaker, text=subject.text, resolved_by="article")
         if speaker is None or speaker.country is None:
             if lemma in SAY_VERBS:
                 continue  # "the report said": kept as attribution on events, not as a claim
