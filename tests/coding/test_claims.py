@@ -49,6 +49,8 @@ def claims_of(stage: Coding, text: str) -> list[tuple[str | None, str, str, bool
     # "he" is the article's last speaker
     ("India's foreign ministry spokesman Randhir Jaiswal said the talks in Dhaka were useful. "
      "He said Bangladesh had been told of the decision.", [("IND", "say", "asserted", False)] * 2),
+    # dismissing a person from a post is no denial; dismissing an allegation is
+    ("The Russian president dismissed the governor from her post.", []),
     # a quotation after the verb is its content
     ('The Pakistani army chief told reporters: "We will defend every inch of the border."',
      [("PAK", "tell", "asserted", False)]),
@@ -87,4 +89,4 @@ def test_claims_meet_their_floor_on_the_silver_test() -> None:
     from detente.coding.jsonl import evaluate_claims_file
 
     scores = evaluate_claims_file(Settings(), SILVER, coder="rules")
-    assert scores.f1 >= 0.65 and scores.precision >= 0.83, scores.to_dict()
+    assert scores.f1 >= 0.65 and scores.precision >= 0.84, scores.to_dict()

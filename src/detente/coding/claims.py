@@ -42,9 +42,12 @@ STOPWORDS = {"that", "this", "with", "from", "have", "were", "said", "says", "wo
 # Pronouns that name a person, and those that do not say who (``he`` takes its speaker from before).
 PERSONAL = {"he", "she", "i", "we", "they", "it"}
 # Verbs that deny only when what they contest is a statement (elections and seats are contested too).
-CONTEST_VERBS = {"contest", "dispute", "challenge"}
+CONTEST_VERBS = {"contest", "dispute", "challenge", "dismiss"}  # "dismissed the minister from her post"
 QUOTE_OPENERS = {'"', "“", "‘", "'", ":"}
 REPORT_NOUNS = CLAIM_NOUNS | {"report", "reports", "statement", "version", "account", "remarks", "assertion"}
+# What a denial may be of, besides claims and reports.
+STATEMENTS = REPORT_NOUNS | {"figures", "findings", "accounts", "results", "idea", "suggestion", "suggestions",
+                             "notion", "concerns", "speculation", "rumours", "rumors", "charges", "criticism"}
 
 
 def _content(verb: Token) -> list[Token]:
@@ -124,9 +127,7 @@ def _disputed(verb: Token, speaker: ActorRef, subjects: tuple[ActorRef, ...], by
 
 def _contests_a_statement(verb: Token) -> bool:
     """"contested the claim", "disputes that ...": a statement; not "contested the polls from Dhaka-10"."""
-    return any(c.dep_ == "ccomp" or c.dep_ == "dobj" and c.lower_ in REPORT_NOUNS | {"figures", "findings", "account",
-                                                                                         "accounts", "results"}
-               for c in verb.children)
+    return any(c.dep_ == "ccomp" or c.dep_ == "dobj" and c.lower_ in STATEMENTS for c in verb.children)
 
 
 def _named_claim(verb: Token, sentence: Span, index: int, context: Context, resolver: Resolver,
