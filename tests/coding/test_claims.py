@@ -84,9 +84,14 @@ def test_cli_scores_claims(tmp_path: Path) -> None:
     assert data["f1"] == 1.0 and data["disputes_found"] == 1
 
 
+# With the learned coder, its country head places speakers the resolver and the article do not.
+CLAIM_GATES = [("rules", 0.65, 0.84), ("learned", 0.70, 0.79)]
+
+
 @pytest.mark.skipif(not SILVER.exists(), reason="shared/train not present")
-def test_claims_meet_their_floor_on_the_silver_test() -> None:
+@pytest.mark.parametrize("coder, f1, precision", CLAIM_GATES, ids=[g[0] for g in CLAIM_GATES])
+def test_claims_meet_their_floor_on_the_silver_test(coder: str, f1: float, precision: float) -> None:
     from detente.coding.jsonl import evaluate_claims_file
 
-    scores = evaluate_claims_file(Settings(), SILVER, coder="rules")
-    assert scores.f1 >= 0.65 and scores.precision >= 0.84, scores.to_dict()
+    scores = evaluate_claims_file(Settings(), SILVER, coder=coder)
+    assert scores.f1 >= f1 and scores.precision >= precision, scores.to_dict()

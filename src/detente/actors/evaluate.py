@@ -84,10 +84,7 @@ def resolve_gold_actors(settings: Settings, gold_path: str | Path, coder: str | 
                         sentence = sentences[bisect.bisect_right(sentence_starts, start) - 1]
                         offset = sentence.start_char
                         where = (start - offset, start - offset + chars[1] - chars[0])
-                        vouched = None
-                        if head is not None:
-                            guess, p = head.country_of(sentence.text, where)
-                            vouched = (guess, p) if guess and p >= head.options.country_threshold else None
+                        vouched = head.vouch(sentence.text, where) if head is not None else None
                         ref = spans.resolve(sentence, where, context, vouched)
                         country = ref.country if ref else None
                         yield ActorResult(str(record.get("id", chunk[pos][0])), str(record.get("source_corpus") or "-"),

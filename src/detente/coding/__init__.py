@@ -77,7 +77,9 @@ class Coding:
         self.settings = settings
         self.parser = shared_parser(settings)
         self.coder = coder or get_coder(settings)
-        self.claims = ClaimExtractor(self.parser.resolver)
+        # A coder that can guess an actor's country (the learned one's country head) lends it to the
+        # claims component for speakers the resolver and the article do not place.
+        self.claims = ClaimExtractor(self.parser.resolver, getattr(self.coder, "vouch", None))
 
     @property
     def name(self) -> str:

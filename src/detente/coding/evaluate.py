@@ -94,9 +94,10 @@ def _f1(p: float, r: float) -> float:
 
 # Older CAMEO country codes that converted gold still carries, and former states, with the ISO
 # 3166-1 alpha-3 codes of their successors that the guidelines use (the Soviet Union is RUS there;
-# ``actors.historical_states`` makes detente write SUN, which scores the same).
+# ``actors.historical_states`` makes detente write SUN, which scores the same). Annotations write the
+# Inter-American Development Bank both IDB and IADB.
 LEGACY_CODES = {"JAP": "JPN", "ITL": "ITA", "UKG": "GBR", "GMY": "DEU", "ROM": "ROU", "UK": "GBR",
-                "SUN": "RUS", "YUG": "SRB", "CSK": "CZE"}
+                "SUN": "RUS", "YUG": "SRB", "CSK": "CZE", "IADB": "IDB"}
 
 
 def igo_codes(gazetteer: Gazetteer) -> frozenset[str]:

@@ -189,6 +189,11 @@ class LearnedCoder:
         party = party_of(encoded, (tokens[0], tokens[-1] + 1), self._last[1], self.countries)
         return party.country, party.probability
 
+    def vouch(self, text: str, chars: tuple[int, int]) -> tuple[str, float] | None:
+        """The country head's guess for actor words, when it is as sure as the coder needs."""
+        country, p = self.country_of(text, chars)
+        return (country, p) if country and p >= self.options.country_threshold else None
+
     def events(self, sentences: list[Sentence], outputs: list[Outputs]) -> list[Event]:
         """The events of one article's sentences, from the model's outputs for them."""
         events: list[Event] = []
