@@ -165,9 +165,8 @@ def _speaker(subject: Token, sentence: Span, context: Context, resolver: Resolve
     speaker = resolver.resolve(subject, context.mentions, context.date)
     if speaker is not None and speaker.country:
         return speaker
-    words = (subject.left_edge.idx - sentence.start_char, subject.right_edge.idx + len(subject.right_edge)
-             - sentence.start_char) if subject.dep_ != "relcl" else (subject.idx - sentence.start_char,
-                                                                    subject.idx + len(subject) - sentence.start_char)
+    last = subject.right_edge
+    words = (subject.left_edge.idx - sentence.start_char, last.idx + len(last) - sentence.start_char)
     placed = spans.resolve(sentence, words, context, guess(sentence.text, words) if guess else None)
     return placed if placed is not None and placed.country else speaker
 
