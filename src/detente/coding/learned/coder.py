@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
+from collections import OrderedDict
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib import resources
@@ -44,6 +45,8 @@ BATCH = 32
 # Sentences handed to the model thread at a time: enough for several full calls, small enough
 # that parsing the next ones overlaps with them.
 CHUNK_SENTENCES = 256
+# Sentences whose country-head outputs are kept for ``country_of`` (a few MB).
+REMEMBERED = 1024
 
 
 def model_dir(settings: Settings) -> Path:
@@ -115,7 +118,9 @@ class LearnedCoder:
         self.tokenizer.no_truncation()
         self.countries: list[str] = _read_json(folder / "countries.json", [])
         self.spans = SpanResolver(resolver, learned_lexicon(settings))
-        self._last: tuple[str, np.ndarray | None] | None = None  # the last sentence ``country_of`` ran on
+        # Country-head outputs of the sentences coded last, by text: ``country_of`` (the claims
+        # component's speakers) reads them instead of running the model again.
+        self._countries: OrderedDict[str, np.ndarray] = OrderedDict()
 
     # -- the seam -----------------------------------------------------------------------
     def code(self, parsed: Parsed) -> list[Event]:
@@ -180,14 +185,21 @@ class LearnedCoder:
         tokens = encoded.tokens_in(*chars)
         if not tokens or len(self.countries) < 2:
             return None, 0.0
-        if self._last is None or self._last[0] != text:
+        country = self._countries.get(text)
+        if country is None:
             ids = np.array([encoded.ids], dtype=np.int64)
             outputs = self.session.run(None, {"input_ids": ids, "attention_mask": np.ones_like(ids)})
-            self._last = (text, outputs[4][0] if len(outputs) > 4 else None)
-        if self._last[1] is None:
-            return None, 0.0
-        party = party_of(encoded, (tokens[0], tokens[-1] + 1), self._last[1], self.countries)
+            if len(outputs) < 5:
+                return None, 0.0
+            country = self._remember(text, outputs[4][0])
+        party = party_of(encoded, (tokens[0], tokens[-1] + 1), country, self.countries)
         return party.country, party.probability
+
+    def _remember(self, text: str, country: np.ndarray) -> np.ndarray:
+        self._countries[text] = country
+        while len(self._countries) > REMEMBERED:
+            self._countries.popitem(last=False)
+        return country
 
     def vouch(self, text: str, chars: tuple[int, int]) -> tuple[str, float] | None:
         """The country head's guess for actor words, when it is as sure as the coder needs."""
@@ -199,6 +211,8 @@ class LearnedCoder:
         events: list[Event] = []
         context: Context | None = None  # made once, for the first sentence with a trigger
         for sentence, (trigger, actor, roles, modality, *country) in zip(sentences, outputs):
+            if country:
+                self._remember(sentence.span.text, country[0])
             found = decode(sentence.span.text, sentence.encoded, trigger, actor, roles, modality, self.options,
                            country[0] if country else None, self.countries)
             if found:
