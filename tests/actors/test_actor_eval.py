@@ -72,3 +72,20 @@ def test_historical_states_follow_the_article_date() -> None:
     assert now.resolve(head, now.mentions(doc), dt.date(1987, 3, 1)).country == "RUS"
     assert then.resolve(head, then.mentions(doc), dt.date(1987, 3, 1)).country == "SUN"
     assert then.resolve(head, then.mentions(doc), dt.date(2022, 3, 1)).country == "RUS"
+
+
+def test_a_person_named_once_keeps_country_and_role_later(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    text = ("Pakistan's Foreign Minister Zafar Qadeer met officials in Kabul on Monday.\n\n"
+            "Later, Qadeer criticised the Afghan Taliban, and the minister warned of consequences.")
+    gold.write_text(json.dumps({"id": "p1", "article": "P", "date": "2025-05-02", "text": text, "events": [
+        {"type": "ACCUSE", "modality": "asserted", "trigger": "criticised",
+         "source": {"country": "PAK", "sector": "GOV", "text": "Qadeer"},
+         "target": {"country": "AFG", "sector": "REB", "text": "the Afghan Taliban"}},
+        {"type": "THREATEN", "modality": "asserted", "trigger": "warned",
+         "source": {"country": "PAK", "sector": "GOV", "text": "the minister"},
+         "target": {"country": "AFG", "sector": "REB", "text": "the Afghan Taliban"}}]}) + "\n", "utf-8")
+    results = list(resolve_gold_actors(Settings(), gold, "rules"))
+    by_text = {r.text: r for r in results}
+    assert (by_text["Qadeer"].resolved, by_text["Qadeer"].resolved_by) == ("PAK", "article")  # no dictionary entry
+    assert (by_text["the minister"].resolved, by_text["the minister"].resolved_by) == ("PAK", "article")

@@ -87,8 +87,9 @@ class SpanResolver:
         known = self.lexicon.get(normalise(words))
         if known:
             return ActorRef(actor_code(known[0], known[1]), known[0], known[1], words, "lexicon")
-        earlier = self._named(sentence.doc, context).get(head.lower_) if head.pos_ == "PROPN" else None
-        if earlier:  # "Dar" after "Pakistan's Foreign Minister Ishaq Dar"
+        titled = head.pos_ == "NOUN" and any(c.lower_ == "the" for c in head.children) and len(span) <= 3
+        earlier = self._named(sentence.doc, context).get(head.lower_) if head.pos_ == "PROPN" or titled else None
+        if earlier:  # "Dar" or "the minister" after "Pakistan's Foreign Minister Ishaq Dar"
             return ActorRef(actor_code(*earlier), *earlier, words, "article")
         sector = actor.sector if actor else self.resolver.sector(head)
         if vouched:
@@ -103,16 +104,21 @@ class SpanResolver:
         return ActorRef(actor_code(None, sector), None, sector, words)
 
     def _named(self, doc: Doc, context: Context) -> dict[str, tuple[str, str | None]]:
-        """Last word of each person or body the article places somewhere -> (country, sector), for
-        names that the article places in one country only."""
+        """Last word of each person or body the article places somewhere, and the title it gave a
+        person ("minister" of "Foreign Minister Ishaq Dar") -> (country, sector), for the words
+        that the article places in one country only."""
         if self._names is not None and self._names[0] is doc:
             return self._names[1]
         found: dict[str, set[tuple[str, str | None]]] = {}
+        agents = self.resolver.gazetteer.agents
         for ent in doc.ents:
             if ent.label_ in {"PERSON", "ORG"} and ent.root.pos_ == "PROPN":
                 actor = self.resolver.resolve(ent.root, context.mentions, context.date)
                 if actor is not None and actor.country:
                     found.setdefault(ent.root.lower_, set()).add((actor.country, actor.sector))
+                    titles = [t for t in doc[max(0, ent.start - 3) : ent.start] if t.lower_ in agents]
+                    for title in titles[-1:] if ent.label_ == "PERSON" else ():
+                        found.setdefault(title.lower_, set()).add((actor.country, actor.sector))
         names = {name: next(iter(codes)) for name, codes in found.items() if len({c for c, _ in codes}) == 1}
         self._names = (doc, names)
         return names
