@@ -120,6 +120,7 @@ class ShiftReport:
         q = self.series.query
         return {"a": q.a, "b": q.b, "freq": q.freq, "coder": self.series.coder, "alpha": self.options.alpha,
                 "method": f"binary segmentation, permutation CUSUM test over {self.options.unit}s", "periods_tested": self.periods_tested,
+                "undated_left_out": self.series.undated, "historical_left_out": self.series.historical,
                 "shifts": [s.to_dict() for s in self.shifts]}
 
 

@@ -95,10 +95,12 @@ def shifts(a: str = typer.Argument(..., help="First actor."), b: str = typer.Arg
              "driving events": "\n".join(f"{e['date']} {e['source']}→{e['target']} {e['type']} "
                                          f"({e['intensity']:+.1f}): {e['evidence'][0]['evidence']}"
                                          for e in s.drivers)} for s in report.shifts]
+    left_out = (f"{report.series.undated} undated and {report.series.historical} historical reports left out")
     if not rows:
-        console.print(f"No shift beyond the noise ({report.periods_tested} periods with events, alpha {alpha}).")
+        console.print(f"No shift beyond the noise ({report.periods_tested} periods with events, alpha {alpha}; "
+                      f"{left_out}).")
         return
-    emit(rows, "table", title=f"shifts {q.a}–{q.b} per {q.freq}")
+    emit(rows, "table", title=f"shifts {q.a}–{q.b} per {q.freq} ({left_out})")
 
 
 @app.command()
