@@ -58,7 +58,7 @@ def test_an_older_store_is_migrated_on_open_without_loss(tmp_path):
     con.execute("INSERT INTO events (id, article_id, source_code, source_country, type, coder) "
                 "VALUES ('e1', 'a1', 'PAKGOV', 'PAK', 'CONSULT', 'plover.rules.v1')")
     con.close()
-    with Store(path) as s:
+    with Store(path, read_only=True) as s:  # a reading command migrates it too
         assert s.version == len(MIGRATIONS)
         (row,) = s.query("SELECT * FROM events")
         assert row["source_code"] == "PAKGOV" and row["type"] == "CONSULT"

@@ -38,10 +38,22 @@ class Store:
             raise StoreError(f"Cannot open store {self.path}: {exc}") from exc
         if read_only:
             if self.version < len(MIGRATIONS):
-                raise StoreError(f"Store {self.path} has schema {self.version}; this detente needs {len(MIGRATIONS)}.",
-                                 hint="Run any writing command (e.g. `detente ingest`) once to migrate it.")
+                self._migrate_then_reopen()
         else:
             self.migrate()
+
+    def _migrate_then_reopen(self) -> None:
+        """An older store opened for reading is migrated first (briefly opened for writing)."""
+        old = self.version
+        self.con.close()
+        try:
+            with Store(self.path):
+                pass
+            self.con = duckdb.connect(self.path, read_only=True)
+        except (duckdb.Error, StoreError) as exc:
+            raise StoreError(f"Store {self.path} has schema {old}; this detente needs {len(MIGRATIONS)} and could "
+                             f"not migrate it: {exc}",
+                             hint="Close other programs using the store, then run any detente command again.") from exc
 
     def __enter__(self) -> Store:
         return self
