@@ -20,8 +20,9 @@ if TYPE_CHECKING:
     from detente.coding.base import Context
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-# Prepositions that place an event ("in Doha", "at the border", "near Kabul"); not "from" or "to".
-PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "within", "around", "off", "on"}
+# Prepositions that place an event ("in Doha", "at the border", "near Kabul"); not "from", "to" or
+# "on" ("sanctions on Russia" are not in Russia).
+PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "within", "around"}
 PLACE_KINDS = {"country", "capital", "city"}
 _DATELINE = re.compile(r"^\s*([A-Z][A-Za-z.'-]+(?:[ -][A-Z][A-Za-z.'-]+){0,2})\s*(?:,|\(|[-–—:])")
 
