@@ -3,8 +3,9 @@
 Every annotated source and target of a gold JSONL file (its exact ``text`` in its sentence) is
 resolved with its article as context (records sharing an ``article`` are parsed together, as
 ingest parses an article), and its country compared with the gold country: an actor is right when
-both are the same country, or both none; gold ``IGO`` matches any IGO acronym. The learned coder's
-country head is not used: this measures the dictionary, the learned lexicon and the context.
+both are the same country, or both none; gold ``IGO`` matches any IGO acronym. It measures the
+dictionary, the learned lexicon and the context, and with the learned coder (``--coder learned``)
+its country head too, for actors those do not place.
 """
 
 from __future__ import annotations

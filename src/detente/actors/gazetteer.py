@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 LOWERCASE_WORDS = {"polish", "swiss", "us", "u.s.", "uk", "u.k.", "french", "china", "turkey", "guinea", "chad",
                    "jordan", "georgia", "niger", "cook", "dominican", "greek", "german", "english"}
 KINDS = ("country", "adjective", "people", "capital", "city", "igo", "group", "person")
+# Kinds that are the name of a place ("Pakistan", "Islamabad", "Sindh").
+PLACE_NAME_KINDS = frozenset({"country", "capital", "city"})
 
 
 @dataclass(frozen=True, slots=True)

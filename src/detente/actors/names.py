@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from detente.actors.gazetteer import PLACE_NAME_KINDS
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -37,8 +39,6 @@ WORK_NOUNS = {"film", "movie", "series", "novel", "book", "song", "album", "sing
               "staging", "adaptation", "remake", "sequel", "screening"}
 # Words a title may hold between its capitalised words ("Midnight in Paris").
 TITLE_GLUE = {"in", "of", "the", "and", "a", "on", "to", "from", "for", "at", "de", "la", "le", "(", ")", ",", ":"}
-# Dictionary kinds that are the name of a place (and so must not be read inside a person's or firm's name).
-NAME_KINDS = {"country", "capital", "city"}
 
 
 class NameFilter:
@@ -53,7 +53,7 @@ class NameFilter:
         other words say what it is ("Pakistan Army", "Bangladesh Bank", "Indian Oil Corporation"),
         unless the place's name is also a given name ("Chad Industries", "Jordan Brand")."""
         adjective = all(e.kind in {"adjective", "people"} for e in entries)
-        if not adjective and not all(e.kind in NAME_KINDS for e in entries):
+        if not adjective and not all(e.kind in PLACE_NAME_KINDS for e in entries):
             return False
         if _in_title(span) or not adjective and self._namesake(span, entries):
             return True

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from detente.actors.gazetteer import PLACE_NAME_KINDS
 from detente.actors.resolver import CONFIDENCE, PRONOUNS, actor_code
 from detente.records import ActorRef
 
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from detente.coding.base import Context
 
 # Mentions that tell which country a sentence is about.
-PLACE_KINDS = {"country", "capital", "city", "adjective", "people"}
+PLACE_KINDS = PLACE_NAME_KINDS | {"adjective", "people"}
 
 
 def normalise(text: str) -> str:

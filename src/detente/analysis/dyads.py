@@ -31,7 +31,6 @@ Example::
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 from dataclasses import asdict, dataclass, field
@@ -204,7 +203,8 @@ def resolve_actor(store: Store, code: str, *, strict: bool = True) -> ActorMatch
 
 
 def _dyad_sql(store: Store, q: DyadQuery) -> tuple[str, list[Any], str | None]:
-    """The CTE ``matched`` (reports of the dyad with their direction) and its parameters."""
+    """The CTEs ``dyad`` (every report of the dyad, with its direction) and ``matched`` (those the query
+    counts: historical ones only when asked for), and their parameters."""
     a, b = resolve_actor(store, q.a), resolve_actor(store, q.b)
     coder = default_coder(store, wanted=q.coder)
     ab = f"({a.sql('source')} AND {b.sql('target')})"
@@ -215,10 +215,9 @@ def _dyad_sql(store: Store, q: DyadQuery) -> tuple[str, list[Any], str | None]:
         if value:
             where.append(clause)
             params.append(value)
-    if not q.historical:
-        where.append("NOT coalesce(historical, false)")
-    sql = (f"matched AS (SELECT *, CASE WHEN {ab} THEN 'ab' ELSE 'ba' END AS direction "
-           f"FROM events WHERE {' AND '.join(where)})")
+    sql = (f"dyad AS (SELECT *, CASE WHEN {ab} THEN 'ab' ELSE 'ba' END AS direction "
+           f"FROM events WHERE {' AND '.join(where)}), "
+           f"matched AS (SELECT * FROM dyad{'' if q.historical else ' WHERE NOT coalesce(historical, false)'})")
     return sql, params, coder
 
 
@@ -241,9 +240,8 @@ def dyad_series(store: Store, q: DyadQuery) -> DyadSeries:
                                 f"AND modality IN (SELECT unnest(?))", [*params, list(q.modalities)]).fetchall()
     historical = 0
     if not q.historical:
-        past, past_params, _ = _dyad_sql(store, dataclasses.replace(q, historical=True))
-        historical = store.con.execute(f"WITH {past} SELECT count(*) FROM matched WHERE historical "
-                                       f"AND modality IN (SELECT unnest(?))", [*past_params, list(q.modalities)]
+        historical = store.con.execute(f"WITH {matched} SELECT count(*) FROM dyad WHERE historical "
+                                       f"AND modality IN (SELECT unnest(?))", [*params, list(q.modalities)]
                                        ).fetchall()[0][0]
     periods = _fill(rows, q)
     for row in rows:

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
+from detente.actors.gazetteer import PLACE_NAME_KINDS
 from detente.records import Event
 
 if TYPE_CHECKING:
@@ -54,8 +55,9 @@ class Context:
         return cls(article.id, article.published, article.outlet, parsed.mentions, home)
 
 
-# Kinds of mention that place an article in a country ("Dhaka", "Bangladeshi", "Yunus").
-HOME_KINDS = {"country", "capital", "city", "adjective", "people", "person"}
+# Kinds of mention that place an article or a sentence in a country ("Dhaka", "Bangladeshi", "Yunus";
+# "Congress is pressuring Obama to help Iran" names two countries, so "Congress" gets none).
+HOME_KINDS = PLACE_NAME_KINDS | {"adjective", "people", "person"}
 
 
 def home_country(mentions: dict[int, Mention], *, least: int = 2, share: float = 0.5) -> str | None:

@@ -34,9 +34,9 @@ if TYPE_CHECKING:
     from detente.actors import Resolver
     from detente.nlp import Parsed
 
-# The guidelines' verbs of saying or stance, with warnings and promises.
 # A country guess for actor words of a sentence (text, characters) -> (country, probability) or None.
 Guess = Callable[[str, tuple[int, int]], "tuple[str, float] | None"]
+# The guidelines' verbs of saying or stance, with warnings and promises.
 SPEECH_VERBS = SAY_VERBS | CLAIM_VERBS | DENY_VERBS | {"warn", "promise", "allege", "cite", "point"}
 # Verbs whose content is an object plus a "with/of/for" phrase ("credited Trump with mediating").
 OBJECT_CONTENT = {"credit": {"with", "for"}, "accuse": {"of"}, "blame": {"for"}, "charge": {"with"}}

@@ -18,9 +18,10 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from detente.actors import Resolver
+from detente.actors.gazetteer import PLACE_NAME_KINDS
 from detente.actors.resolver import CONFIDENCE as ACTOR_CONFIDENCE
 from detente.coding import frames
-from detente.coding.base import Context
+from detente.coding.base import HOME_KINDS, Context
 from detente.coding.modality import SAY_VERBS, modality_of
 from detente.coding.plover import TYPES
 from detente.coding.scope import coded_sentences
@@ -39,10 +40,6 @@ MAX_PARTIES = 4
 # Switzerland", "exercises in Alaska" (used only when the sentence names no other party).
 PLACE_TARGET_TYPES = {"CONSULT", "ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "CONCEDE", "RETREAT", "THREATEN",
                       "SANCTION"}
-PLACE_KINDS = {"country", "capital", "city"}
-# Mentions that tell which country a sentence is about (a named office-holder too: "Congress is
-# pressuring Obama to help Iran" names two countries, so "Congress" gets none).
-HOME_KINDS = PLACE_KINDS | {"adjective", "people", "person"}
 # Acts of a state's own courts, police and forces on people the sentence gives no country: they
 # happen at home ("a Tunisian court jailed a man").
 DOMESTIC_TYPES = {"COERCE", "SANCTION"}
@@ -263,7 +260,7 @@ class RulesCoder:
         # Only places named as places ("in northeastern Nigeria"), not "a U.S. official", "UK-based".
         places = [context.mentions[i] for i in range(sentence.start, sentence.end)
                   if i in context.mentions and context.mentions[i].start == i
-                  and context.mentions[i].entries[0].kind in PLACE_KINDS
+                  and context.mentions[i].entries[0].kind in PLACE_NAME_KINDS
                   and _place(sentence.doc[context.mentions[i].end - 1], context) is not None
                   and sentence.doc[context.mentions[i].end - 1].dep_ in {"pobj", "appos", "conj", "compound"}]
         if len({m.entries[0].country for m in places}) != 1:
@@ -415,12 +412,12 @@ def _place(token: Token, context: Context) -> Token | None:
     """The place a phrase names: "Amman", or "Montenegro" in "Montenegro province"; None for things."""
     mention = context.mentions.get(token.i)
     if mention is not None:
-        if mention.entries[0].kind not in PLACE_KINDS:
+        if mention.entries[0].kind not in PLACE_NAME_KINDS:
             return None
         if token.dep_ != "compound":
             return token
         return token if token.head.lemma_.lower() in PLACE_NOUNS and token.head.dep_ == "pobj" else None
     if token.lemma_.lower() in PLACE_NOUNS:
         return next((c for c in token.children if c.dep_ in {"compound", "poss"} and c.i in context.mentions
-                     and context.mentions[c.i].entries[0].kind in PLACE_KINDS), None)
+                     and context.mentions[c.i].entries[0].kind in PLACE_NAME_KINDS), None)
     return None

@@ -43,7 +43,9 @@ def plover_fold(event: dict[str, Any]) -> dict[str, Any]:
 
 
 @dataclass
-class Scores:
+class Matched:
+    """Output items matched one-to-one to gold items, micro-averaged over sentences."""
+
     sentences: int = 0
     gold: int = 0
     predicted: int = 0
@@ -51,6 +53,19 @@ class Scores:
     precision: float = 0.0
     recall: float = 0.0
     f1: float = 0.0
+
+    def rate(self) -> None:
+        """Precision, recall and F1 from the counts."""
+        self.precision = self.matched / self.predicted if self.predicted else 0.0
+        self.recall = self.matched / self.gold if self.gold else 0.0
+        self.f1 = _f1(self.precision, self.recall)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Scores(Matched):
     macro_f1: float = 0.0
     modality_accuracy: float = 0.0
     false_assertions: int = 0
@@ -59,9 +74,6 @@ class Scores:
     per_type: dict[str, dict[str, float]] = field(default_factory=dict)
     # gold type -> output type -> count, over unmatched events of one sentence with the same countries
     confusion: dict[str, dict[str, int]] = field(default_factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 def read_jsonl(path: str | Path) -> Iterator[dict[str, Any]]:
@@ -173,9 +185,7 @@ def score(pairs: Iterable[tuple[list[dict[str, Any]], list[dict[str, Any]]]],
             if p.get("modality", "asserted") == "asserted":
                 asserted_matched += 1
                 s.false_assertions += g.get("modality", "asserted") in NON_ASSERTED
-    s.precision = s.matched / s.predicted if s.predicted else 0.0
-    s.recall = s.matched / s.gold if s.gold else 0.0
-    s.f1 = _f1(s.precision, s.recall)
+    s.rate()
     for kind in sorted(set(tp) | set(fp) | set(fn)):
         if tp[kind] + fp[kind] + fn[kind] == 0:
             continue
@@ -191,25 +201,15 @@ def score(pairs: Iterable[tuple[list[dict[str, Any]], list[dict[str, Any]]]],
 
 
 @dataclass
-class ClaimScores:
+class ClaimScores(Matched):
     """Claims against gold as ``shared/eval/CLAIMS-GUIDELINES.md`` scores them: a claim matches on
     (speaker country, stance); a dispute when a DENY of the right speaker country points to an
     ASSERT of the right speaker country. Stance accuracy is over claims matched on speaker country."""
 
-    sentences: int = 0
-    gold: int = 0
-    predicted: int = 0
-    matched: int = 0
-    precision: float = 0.0
-    recall: float = 0.0
-    f1: float = 0.0
     stance_accuracy: float = 0.0
     gold_disputes: int = 0
     disputes_found: int = 0
     dispute_recall: float = 0.0
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 def stance(claim: dict[str, Any]) -> str:
@@ -260,9 +260,7 @@ def score_claims(pairs: Iterable[tuple[list[dict[str, Any]], list[dict[str, Any]
             if stance(claim) == "DENY" and i is not None and i < len(gold):
                 s.gold_disputes += 1
                 s.disputes_found += (_country(gold[i], igo_codes), _country(claim, igo_codes)) in found
-    s.precision = s.matched / s.predicted if s.predicted else 0.0
-    s.recall = s.matched / s.gold if s.gold else 0.0
-    s.f1 = _f1(s.precision, s.recall)
+    s.rate()
     s.stance_accuracy = stance_right / by_country if by_country else 0.0
     s.dispute_recall = s.disputes_found / s.gold_disputes if s.gold_disputes else 0.0
     return s

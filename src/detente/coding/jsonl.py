@@ -10,7 +10,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from detente.coding.evaluate import ClaimScores, Scores, igo_codes, plover_fold, read_jsonl, score, score_claims
+from detente.coding.evaluate import (
+    ClaimScores,
+    Scores,
+    igo_codes,
+    plover_fold,
+    read_jsonl,
+    score,
+    score_claims,
+)
 from detente.config import Settings
 from detente.export import claim_json, event_json
 from detente.extract.fields import parse_date
@@ -113,27 +121,34 @@ def code_file(settings: Settings, path: str | Path, out: str | Path, coder: str 
 def evaluate_file(settings: Settings, gold_path: str | Path, pred_path: str | Path | None = None,
                   fold: bool = False, coder: str | None = None) -> Scores:
     """Score predictions (from ``pred_path``, or from running the coder) against gold."""
-    from detente.actors import gazetteer_of
-
-    gold = list(read_jsonl(gold_path))
-    predicted = list(read_jsonl(pred_path)) if pred_path else list(code_records(settings, gold_path, coder))
-    by_id = {str(r.get("id")): r for r in predicted}
     pairs = []
-    for index, record in enumerate(gold):
-        pred = by_id.get(str(record.get("id")), predicted[index] if index < len(predicted) and not pred_path else {})
+    for record, pred in _paired(settings, gold_path, pred_path, coder):
         output = pred.get("events") or []
         pairs.append((record.get("events") or [], [plover_fold(e) for e in output] if fold else output))
-    return score(pairs, igo_codes(gazetteer_of(settings.actors)))
+    return score(pairs, _igo_codes(settings))
 
 
 def evaluate_claims_file(settings: Settings, gold_path: str | Path, pred_path: str | Path | None = None,
                          coder: str | None = None) -> ClaimScores:
     """Score claims (from ``pred_path``, or from running the coding stage) against claims gold."""
-    from detente.actors import gazetteer_of
+    pairs = [(record.get("claims") or [], pred.get("claims") or [])
+             for record, pred in _paired(settings, gold_path, pred_path, coder)]
+    return score_claims(pairs, _igo_codes(settings))
 
+
+def _paired(settings: Settings, gold_path: str | Path, pred_path: str | Path | None, coder: str | None
+            ) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
+    """Each gold record with its output record: from ``pred_path`` by id, else coded here (by id, or
+    by position for gold records without one)."""
     gold = list(read_jsonl(gold_path))
     predicted = list(read_jsonl(pred_path)) if pred_path else list(code_records(settings, gold_path, coder))
     by_id = {str(r.get("id")): r for r in predicted}
-    pairs = [(record.get("claims") or [], by_id.get(str(record.get("id")), {}).get("claims") or [])
-             for record in gold]
-    return score_claims(pairs, igo_codes(gazetteer_of(settings.actors)))
+    for index, record in enumerate(gold):
+        yield record, by_id.get(str(record.get("id")), predicted[index] if index < len(predicted) and not pred_path
+                                else {})
+
+
+def _igo_codes(settings: Settings) -> frozenset[str]:
+    from detente.actors import gazetteer_of
+
+    return igo_codes(gazetteer_of(settings.actors))

@@ -106,7 +106,6 @@ def event_date(trigger: Token, sentence: Span, article_date: dt.date | None, *, 
     return None
 
 
-
 def dating(trigger: Token | None, sentence: Span, article_date: dt.date | None, *, future: bool = False
            ) -> dict[str, Any]:
     """The date fields of an ``Event`` (``date``, ``article_date``, ``date_precision``, ``historical``)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from detente.actors.gazetteer import PLACE_NAME_KINDS
 from detente.actors.places import place_country
 from detente.coding.attach import hangs_on
 from detente.records import Location
@@ -23,7 +24,6 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Prepositions that place an event ("in Doha", "at the border", "near Kabul"); not "from", "to" or
 # "on" ("sanctions on Russia" are not in Russia).
 PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "within", "around"}
-PLACE_KINDS = {"country", "capital", "city"}
 _DATELINE = re.compile(r"^\s*([A-Z][A-Za-z.'-]+(?:[ -][A-Z][A-Za-z.'-]+){0,2})\s*(?:,|\(|[-–—:])")
 
 
@@ -54,7 +54,7 @@ def _known(span: Span, context: Context) -> tuple[str | None, str | None]:
     for token in span:
         mention = context.mentions.get(token.i)
         if mention is not None:
-            entry = next((e for e in mention.entries if e.kind in PLACE_KINDS), None)
+            entry = next((e for e in mention.entries if e.kind in PLACE_NAME_KINDS), None)
             if entry is not None and entry.country:
                 return entry.country, entry.name
     return None, None

@@ -125,6 +125,11 @@ def _coding(s: Settings, force: bool = False) -> Any:
     return Coding(s) if s.coding.code_on_ingest or force else None
 
 
+def print_json(data: Any) -> None:
+    """``data`` as indented JSON on standard output (dates and paths as strings)."""
+    sys.stdout.write(json.dumps(data, default=str, ensure_ascii=False, indent=2) + "\n")
+
+
 def print_report(report: Any, db: str) -> None:
     console.print(f"[green]added {report.added}[/] · unchanged {report.unchanged} · "
                   f"duplicates {report.duplicates} · [red]rejected {len(report.rejected)}[/] "
@@ -223,7 +228,7 @@ def eval_gold(
 
     scores = evaluate_file(settings(), gold, pred, fold=plover_fold, coder=coder)
     if as_json:
-        sys.stdout.write(json.dumps(scores.to_dict(), indent=2) + "\n")
+        print_json(scores.to_dict())
         return
     console.print(f"[bold]{gold}[/]: {scores.sentences} sentences, {scores.gold} gold events, "
                   f"{scores.predicted} output events, {scores.matched} matched")
@@ -241,7 +246,7 @@ def _eval_claims(gold: Path, pred: Path | None, as_json: bool, coder: str | None
 
     scores = evaluate_claims_file(settings(), gold, pred, coder)
     if as_json:
-        sys.stdout.write(json.dumps(scores.to_dict(), indent=2) + "\n")
+        print_json(scores.to_dict())
         return
     console.print(f"[bold]{gold}[/]: {scores.sentences} sentences, {scores.gold} gold claims, "
                   f"{scores.predicted} output claims, {scores.matched} matched")
@@ -255,7 +260,7 @@ def _eval_actors(gold: Path, as_json: bool, coder: str | None) -> None:
 
     scores = evaluate_actors(settings(), gold, coder)
     if as_json:
-        sys.stdout.write(json.dumps(scores.to_dict(), indent=2) + "\n")
+        print_json(scores.to_dict())
         return
     console.print(f"[bold]{gold}[/]: {scores.n} gold actors · [bold]country accuracy "
                   f"{scores.actor_country_accuracy:.3f}[/] · unresolved {scores.unresolved:.3f}")

@@ -7,8 +7,6 @@ prints them with their hint.
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 from typing import Any, Optional
 
@@ -16,7 +14,7 @@ import typer
 
 from detente.analysis.dyads import parse_day
 from detente.errors import InputError
-from detente.present.cli import app, console, emit, settings
+from detente.present.cli import app, console, emit, print_json, settings
 from detente.export import claim_export, event_export
 
 DbOption = typer.Option(None, "--db", help="DuckDB file of the store (default: settings db, ./detente.duckdb).")
@@ -37,10 +35,6 @@ def _store(db: str | None) -> Any:
 def _which(coder: str | None) -> str:
     """The coder whose rows to read: the one asked for, else the configured default's family."""
     return coder or settings().coding.coder
-
-
-def _json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, default=str, ensure_ascii=False, indent=2) + "\n")
 
 
 def _check(fmt: str, allowed: tuple[str, ...]) -> None:
@@ -64,7 +58,7 @@ def dyad(a: str = typer.Argument(..., help="First actor: a country (USA) or acto
     with _store(db) as store:
         series = dyad_series(store, q)
     if fmt == "json":
-        return _json(series.to_dict())
+        return print_json(series.to_dict())
     rows = [{"period": p.start, "events": p.events, "cooperation": p.quad[0] + p.quad[1],
              "conflict": p.quad[2] + p.quad[3], "a_to_b": p.a_to_b, "b_to_a": p.b_to_a,
              "intensity_sum": round(p.intensity_sum, 2),
@@ -89,7 +83,7 @@ def shifts(a: str = typer.Argument(..., help="First actor."), b: str = typer.Arg
     with _store(db) as store:
         report = detect_shifts(store, q, ShiftOptions(alpha=alpha))
     if fmt == "json":
-        return _json(report.to_dict())
+        return print_json(report.to_dict())
     rows = [{"from": s.start, "last before": s.last_before, "direction": s.direction,
              "index": f"{s.before:+.2f} → {s.after:+.2f}", "size": f"{s.size:+.2f}", "p": f"{s.p_value:.3f}",
              "driving events": "\n".join(f"{e['date']} {e['source']}→{e['target']} {e['type']} "
@@ -165,7 +159,7 @@ def actors(coder: Optional[str] = CoderOption,
     with _store(db) as store:
         listing = actor_listing(store, _which(coder), limit)
     if fmt == "json":
-        _json(asdict(listing))
+        print_json(asdict(listing))
         return
     share = listing.unresolved_mentions / listing.mentions if listing.mentions else 0.0
     console.print(f"{listing.mentions} actor mentions by {listing.coder}; {listing.unresolved_mentions} "

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
 from collections import OrderedDict
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib import resources
@@ -203,8 +203,10 @@ class LearnedCoder:
 
     def vouch(self, text: str, chars: tuple[int, int]) -> tuple[str, float] | None:
         """The country head's guess for actor words, when it is as sure as the coder needs."""
-        country, p = self.country_of(text, chars)
-        return (country, p) if country and p >= self.options.country_threshold else None
+        return self._sure(*self.country_of(text, chars))
+
+    def _sure(self, country: str | None, probability: float) -> tuple[str, float] | None:
+        return (country, probability) if country and probability >= self.options.country_threshold else None
 
     def events(self, sentences: list[Sentence], outputs: list[Outputs]) -> list[Event]:
         """The events of one article's sentences, from the model's outputs for them."""
@@ -248,9 +250,7 @@ class LearnedCoder:
         return events
 
     def _actor(self, span: Span, party: Party, context: Context) -> ActorRef | None:
-        sure = (party.country, party.probability) if party.country and party.probability >= \
-            self.options.country_threshold else None
-        return self.spans.resolve(span, party.chars, context, sure)
+        return self.spans.resolve(span, party.chars, context, self._sure(party.country, party.probability))
 
     def _event(self, sentence: Sentence, context: Context, item: Decoded, source: ActorRef, target: ActorRef,
                modality: str, confidence: float, head: Token | None) -> Event:
