@@ -24,12 +24,12 @@ pytestmark = pytest.mark.skipif(not EVAL.is_dir(), reason="shared/eval not prese
 # (coder, gold file, PLOVER fold, floors)
 GATES = [
     ("rules", EVAL / "events-dev.jsonl", False,
-     {"f1": 0.59, "macro_f1": 0.63, "precision": 0.85, "modality_accuracy": 0.92}),
+     {"f1": 0.60, "macro_f1": 0.64, "precision": 0.87, "modality_accuracy": 0.93}),
     ("rules", EVAL / "plover-gsr.jsonl", True,
      {"f1": 0.48, "macro_f1": 0.45, "precision": 0.55, "modality_accuracy": 0.97}),
-    ("rules", SILVER, False, {"f1": 0.28, "precision": 0.41}),
-    # The shipped plover.learned.v1 model (its card has the same figures).
-    ("learned", SILVER, False, {"f1": 0.46, "precision": 0.45, "recall": 0.46, "macro_f1": 0.38,
+    ("rules", SILVER, False, {"f1": 0.28, "precision": 0.42}),
+    # The shipped plover.learned.v1 model (its card has the figures at training time and today's).
+    ("learned", SILVER, False, {"f1": 0.46, "precision": 0.46, "recall": 0.46, "macro_f1": 0.38,
                                 "modality_accuracy": 0.90}),
     ("learned", EVAL / "events-dev.jsonl", False, {"f1": 0.42, "precision": 0.48, "macro_f1": 0.37,
                                                     "modality_accuracy": 0.86}),
@@ -52,7 +52,7 @@ def test_false_assertions_stay_rare() -> None:
 
 # The actor stage on the silver test's gold actors (``detente eval --actors``): without and with
 # the learned coder's country head.
-ACTOR_GATES = [("rules", 0.78), ("learned", 0.88)]
+ACTOR_GATES = [("rules", 0.79), ("learned", 0.89)]
 
 
 @pytest.mark.parametrize("coder, floor", ACTOR_GATES, ids=[g[0] for g in ACTOR_GATES])
